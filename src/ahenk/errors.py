@@ -1,0 +1,84 @@
+"""One error hierarchy for everything ahenk reports about unusable input.
+
+Callers never parse message strings: every error carries its location as attributes, and
+the CLI boundary (``ahenk.cli``) turns any :class:`AhenkError` into a one-line message and
+exit code 2. Findings of checks are *not* errors; they are data (``ahenk.check``).
+"""
+
+from __future__ import annotations
+
+from os import PathLike, fspath
+
+
+class AhenkError(Exception):
+    """Base of every error ahenk raises on purpose; the CLI maps it to exit code 2."""
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(AhenkError):
+    """An option or argument value that cannot be used (unknown language, bad flag combination)."""
+
+
+class LanguageTagError(UsageError):
+    """A language tag that is not well-formed BCP 47 or names no known language."""
+
+    def __init__(self, tag: str, reason: str = "not a valid BCP 47 language tag") -> None:
+        super().__init__(f"{tag!r}: {reason}")
+        self.tag = tag
+        self.reason = reason
+
+
+class FormatError(AhenkError):
+    """A file that cannot be used, with where the trouble is.
+
+    ``path``, ``line`` and ``column`` are 1-based where known. ``str()`` gives the
+    conventional ``path:line:column: message`` form that editors and CI annotate.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        path: str | PathLike[str] | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.path = fspath(path) if path is not None else None
+        self.line = line
+        self.column = column
+
+    @property
+    def location(self) -> str:
+        parts = [self.path or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class ParseError(FormatError):
+    """The bytes are not valid in the format they claim (XML syntax, missing column, bad field)."""
+
+
+class EncodingError(ParseError):
+    """The bytes cannot be decoded in the encoding declared or detected."""
+
+
+class UnknownFormatError(FormatError):
+    """No registered format handler claims the file (by name, extension or content)."""
+
+
+class SchemaError(ParseError):
+    """Well-formed, but the structure is not what the format requires (missing element, bad value)."""

@@ -1,0 +1,134 @@
+"""The one format registry: every adapter declares itself here, once, on its class.
+
+A handler states its ``name`` (the public ``--from/--to`` value), file ``extensions``, the
+``kind`` of object it reads and writes, and how to recognise its content (``sniff``). Format
+detection is: an explicit name, else the extension, else sniffing the first bytes. Contract
+tests iterate :func:`handlers` so a new format is tested the day it is registered.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Any, ClassVar
+
+from ahenk.errors import UnknownFormatError, UsageError
+
+
+class Kind(str, Enum):
+    """What a format holds, and so which model object its handler reads and writes."""
+
+    BILINGUAL = "bilingual"  # Store with one target per unit (PO, XLIFF, TSV bitext)
+    MULTILINGUAL = "multilingual"  # Store with any number of targets (TMX)
+    TERMBASE = "termbase"  # Termbase (TBX, glossary CSV/TSV, OmegaT glossary)
+    MONOLINGUAL = "monolingual"  # Store with sources only (plain text)
+
+
+class FormatHandler:
+    """Base class of a format adapter. Subclasses set the class attributes and implement I/O.
+
+    ``read(path, **options)`` returns a :class:`~ahenk.model.Store` or
+    :class:`~ahenk.termbase.Termbase` according to ``kind``; ``write(obj, path, **options)``
+    writes one atomically (see :mod:`ahenk.io`). ``sniff(head)`` gets the first 4 KiB of the file.
+    """
+
+    name: ClassVar[str]
+    description: ClassVar[str] = ""
+    extensions: ClassVar[tuple[str, ...]] = ()
+    kind: ClassVar[Kind]
+    can_read: ClassVar[bool] = True
+    can_write: ClassVar[bool] = True
+
+    def sniff(self, head: bytes) -> bool:  # pragma: no cover - default
+        return False
+
+    def read(self, path: str | os.PathLike[str], **options: Any) -> Any:
+        raise NotImplementedError
+
+    def write(self, obj: Any, path: str | os.PathLike[str], **options: Any) -> None:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name!r}>"
+
+
+_REGISTRY: dict[str, FormatHandler] = {}
+
+
+def register(cls: type[FormatHandler]) -> type[FormatHandler]:
+    """Class decorator: instantiate and register a handler under its ``name``."""
+    handler = cls()
+    if handler.name in _REGISTRY:
+        raise RuntimeError(f"format {handler.name!r} registered twice")
+    _REGISTRY[handler.name] = handler
+    return cls
+
+
+def _load_builtin() -> None:
+    # Importing the package registers the built-in adapters (each module uses @register).
+    import ahenk.formats  # noqa: F401
+
+
+def handlers(kind: Kind | None = None) -> list[FormatHandler]:
+    _load_builtin()
+    found = [h for h in _REGISTRY.values() if kind is None or h.kind is kind]
+    return sorted(found, key=lambda h: h.name)
+
+
+def get(name: str) -> FormatHandler:
+    _load_builtin()
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        known = ", ".join(sorted(_REGISTRY))
+        raise UsageError(f"unknown format {name!r} (known: {known})") from None
+
+
+def _matches_kind(handler: FormatHandler, kinds: tuple[Kind, ...]) -> bool:
+    return not kinds or handler.kind in kinds
+
+
+def detect(
+    path: str | os.PathLike[str],
+    explicit: str | None = None,
+    kinds: tuple[Kind, ...] = (),
+    for_writing: bool = False,
+) -> FormatHandler:
+    """Choose the handler for *path*: explicit name, then extension, then content sniffing."""
+    _load_builtin()
+    if explicit:
+        handler = get(explicit)
+        if not _matches_kind(handler, kinds):
+            wanted = " or ".join(k.value for k in kinds)
+            raise UsageError(f"format {explicit!r} holds {handler.kind.value}, not {wanted}")
+        return handler
+    name = Path(path).name.lower()
+    by_ext = [
+        h
+        for h in handlers()
+        if _matches_kind(h, kinds)
+        and (h.can_write if for_writing else h.can_read)
+        and any(name.endswith("." + ext) for ext in h.extensions)
+    ]
+    if len(by_ext) > 1:
+        # the longest matching extension wins (".utf8" beats ".txt"; ".tbx" is unique anyway)
+        best = max(len(e) for h in by_ext for e in h.extensions if name.endswith("." + e))
+        by_ext = [h for h in by_ext if any(name.endswith("." + e) and len(e) == best for e in h.extensions)]
+    if not for_writing and os.path.isfile(path):
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+        sniffed = [h for h in (by_ext or handlers()) if _matches_kind(h, kinds) and h.sniff(head)]
+        if sniffed:
+            return sniffed[0]
+    if by_ext:
+        return by_ext[0]
+    raise UnknownFormatError(
+        "cannot tell the file format from its name or content; name it with --from/--to", path
+    )
+
+
+def iter_names() -> Iterator[str]:
+    _load_builtin()
+    yield from sorted(_REGISTRY)
