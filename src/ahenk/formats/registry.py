@@ -132,3 +132,34 @@ def detect(
 def iter_names() -> Iterator[str]:
     _load_builtin()
     yield from sorted(_REGISTRY)
+
+
+def read(
+    path: str | os.PathLike[str],
+    explicit: str | None = None,
+    kinds: tuple[Kind, ...] = (),
+    **options: Any,
+) -> Any:
+    """Read *path* with the handler :func:`detect` chooses; returns a Store or a Termbase."""
+    handler = detect(path, explicit, kinds)
+    if not handler.can_read:
+        raise UsageError(f"format {handler.name!r} can only be written")
+    result = handler.read(path, **options)
+    if getattr(result, "format", None) is None:
+        result.format = handler.name
+    return result
+
+
+def write(
+    obj: Any,
+    path: str | os.PathLike[str],
+    explicit: str | None = None,
+    kinds: tuple[Kind, ...] = (),
+    **options: Any,
+) -> FormatHandler:
+    """Write *obj* to *path* atomically with the chosen handler; returns the handler used."""
+    handler = detect(path, explicit, kinds, for_writing=True)
+    if not handler.can_write:
+        raise UsageError(f"format {handler.name!r} can only be read")
+    handler.write(obj, path, **options)
+    return handler

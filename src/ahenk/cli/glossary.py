@@ -1,0 +1,111 @@
+"""``ahenk glossary``: validate, count and convert termbases (TBX, CSV/TSV, OmegaT glossary)."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ahenk.cli.options import from_format, output_format, to_format
+from ahenk.cli.render import echo_problems, exit_code, fail_on_option, problems_summary, table
+from ahenk.diagnostics import problems_json
+from ahenk.formats.registry import Kind
+from ahenk.glossary import convert_glossary, load_termbase, termbase_stats, validate_glossary
+from ahenk.termbase.model import TermStatus
+
+_src_lang = click.option("--src-lang", default=None,
+                         help="Source language of a bilingual glossary (OmegaT).")
+_tgt_lang = click.option("--tgt-lang", default=None,
+                         help="Target language of a bilingual glossary (OmegaT).")
+
+
+def _lang_options(src_lang: str | None, tgt_lang: str | None) -> dict[str, str]:
+    return {k: v for k, v in (("src_lang", src_lang), ("tgt_lang", tgt_lang)) if v}
+
+
+@click.group("glossary")
+def command() -> None:
+    """Validate, count and convert terminology glossaries."""
+
+
+@command.command("validate")
+@click.argument("path", type=click.Path(dir_okay=False))
+@from_format(Kind.TERMBASE)
+@_src_lang
+@_tgt_lang
+@click.option("--lang", "languages", multiple=True,
+              help="A language every concept needs a preferred term in (repeatable; "
+                   "default: every language of the termbase).")
+@output_format("text", "json")
+@fail_on_option
+def validate(path: str, from_format: str | None, src_lang: str | None, tgt_lang: str | None,
+             languages: tuple[str, ...], output_format: str, fail_on: str) -> int:
+    """Report what is wrong in a termbase, with file and line.
+
+    Exit 0 when clean, 1 when problems at or above --fail-on are found, 2 when the file cannot
+    be read at all.
+    """
+    problems = validate_glossary(path, from_format, list(languages) or None,
+                                 **_lang_options(src_lang, tgt_lang))
+    if output_format == "json":
+        click.echo(problems_json(problems, file=path))
+    else:
+        echo_problems(problems)
+        click.echo(f"{path}: {problems_summary(problems)}")
+    return exit_code(problems, fail_on)
+
+
+@command.command("stats")
+@click.argument("path", type=click.Path(dir_okay=False))
+@from_format(Kind.TERMBASE)
+@_src_lang
+@_tgt_lang
+@output_format("text", "json")
+def stats(path: str, from_format: str | None, src_lang: str | None, tgt_lang: str | None,
+          output_format: str) -> None:
+    """Count concepts and terms per language and status."""
+    result = termbase_stats(load_termbase(path, from_format, **_lang_options(src_lang, tgt_lang)))
+    if output_format == "json":
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(render_termbase_stats(path, result))
+
+
+def render_termbase_stats(path: str, result) -> str:  # type: ignore[no-untyped-def]
+    statuses = [s.value for s in TermStatus]
+    rows = [[lang, sum(c.values()), *(c[s] for s in statuses)]
+            for lang, c in result.by_language.items()]
+    subjects = ", ".join(f"{name} {n}" for name, n in sorted(result.subjects.items()))
+    return "\n".join([
+        f"{path}: {result.concepts} concepts, {result.terms} terms, "
+        f"{result.with_definition} with a definition",
+        table(rows, ["lang", "terms", *statuses]),
+        f"subjects: {subjects}",
+    ])
+
+
+@command.command("convert")
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.argument("output", type=click.Path(dir_okay=False))
+@from_format(Kind.TERMBASE)
+@to_format(Kind.TERMBASE)
+@_src_lang
+@_tgt_lang
+@click.option("--layout", type=click.Choice(["long", "wide"]), default=None,
+              help="Tabular output: one row per term (long) or per concept (wide).")
+@click.option("--bom/--no-bom", default=None, help="Tabular output: start with a UTF-8 BOM (Excel).")
+def convert(source: str, output: str, from_format: str | None, to_format: str | None,
+            src_lang: str | None, tgt_lang: str | None, layout: str | None,
+            bom: bool | None) -> None:
+    """Convert a termbase between formats (TBX, TBX v3, CSV/TSV, OmegaT glossary).
+
+    The output is written to a temporary file and renamed into place when complete.
+    """
+    options: dict[str, object] = _lang_options(src_lang, tgt_lang)
+    if layout is not None:
+        options["layout"] = layout
+    if bom is not None:
+        options["bom"] = bom
+    termbase, name = convert_glossary(source, output, from_format, to_format, **options)
+    terms = sum(len(c.terms) for c in termbase)
+    click.echo(f"{output}: wrote {len(termbase)} concepts, {terms} terms as {name}")
