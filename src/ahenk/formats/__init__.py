@@ -5,4 +5,7 @@ Only modules in this package import lxml, polib or translate-toolkit's storage c
 
 from ahenk.formats.registry import FormatHandler, Kind, detect, get, handlers, register
 
+# Built-in adapters: importing a module registers its handlers.
+from ahenk.formats import omegat_glossary, tbx, tbx3, termbase_tabular  # noqa: E402,F401  isort: skip
+
 __all__ = ["FormatHandler", "Kind", "detect", "get", "handlers", "register"]

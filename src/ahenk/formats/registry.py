@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from ahenk.errors import UnknownFormatError, UsageError
 
 
-class Kind(str, Enum):
+class Kind(str, Enum):  # noqa: UP042 - the project's (str, Enum) convention, as TermStatus
     """What a format holds, and so which model object its handler reads and writes."""
 
     BILINGUAL = "bilingual"  # Store with one target per unit (PO, XLIFF, TSV bitext)
@@ -115,7 +115,11 @@ def detect(
     if len(by_ext) > 1:
         # the longest matching extension wins (".utf8" beats ".txt"; ".tbx" is unique anyway)
         best = max(len(e) for h in by_ext for e in h.extensions if name.endswith("." + e))
-        by_ext = [h for h in by_ext if any(name.endswith("." + e) and len(e) == best for e in h.extensions)]
+        by_ext = [
+            h
+            for h in by_ext
+            if any(name.endswith("." + e) and len(e) == best for e in h.extensions)
+        ]
     if not for_writing and os.path.isfile(path):
         with open(path, "rb") as handle:
             head = handle.read(4096)

@@ -1,0 +1,26 @@
+"""Sentence alignment: beads over two sentence lists, scored by length and shared anchors.
+
+>>> from ahenk.align import align
+>>> result = align(["It rained.", "In 1991, yes."], ["Yağış yağdı.", "1991-ci ildə, bəli."],
+...                "en", "az")
+>>> [b.vecalign() for b in result.beads]
+['[0]:[0]', '[1]:[1]']
+"""
+
+from ahenk.align.aligner import Aligner, AnchorAligner, GaleChurchAligner
+from ahenk.align.api import ALIGNERS, align, align_files, get_aligner
+from ahenk.align.model import LOW_CONFIDENCE, Alignment, Bead, Signature
+
+__all__ = [
+    "ALIGNERS",
+    "LOW_CONFIDENCE",
+    "Aligner",
+    "Alignment",
+    "AnchorAligner",
+    "Bead",
+    "GaleChurchAligner",
+    "Signature",
+    "align",
+    "align_files",
+    "get_aligner",
+]

@@ -1,0 +1,254 @@
+"""Banded dynamic programming over beads, in time and memory linear in the text length.
+
+The search space of a sentence alignment is the grid of (source sentences consumed, target
+sentences consumed); a path from (0, 0) to (n, m) made of bead steps (1:1, 2:1, 1:0 …) is an
+alignment. Filling the whole grid costs ``n * m``: 10^10 cells for 100k × 100k sentences. As in
+vecalign, ahenk instead halves both texts repeatedly (merging neighbouring sentences: lengths add,
+anchor key sets unite) until the grid is small, aligns that coarse grid in full, and at each finer
+level searches only a band of ``width`` cells around the coarse path projected down. Every level
+costs (rows × band width), and the levels halve, so the total stays linear.
+
+Within a level, costs are kept for the last four rows only (the widest bead spans three), and
+back-pointers as one ``bytearray`` per row: memory is linear too.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ahenk.align.length import BEAD_TYPES, PRIORS, LengthModel
+
+INF = float("inf")
+#: Grids up to this many cells are searched in full; larger ones go through a coarse level.
+FULL_CELLS = 120_000
+_SQRT_HALF = math.sqrt(0.5)
+_LOG_SQRT_PI = math.log(math.sqrt(math.pi))
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How the cost of a bead is composed: ``length + prior - lexical * shared-anchor weight``."""
+
+    lexical: float = 2.0
+    deletion: float = 0.0  # extra cost of a 1:0 / 0:1 bead on top of its prior
+    max_shared: float = 6.0  # shared-anchor weight counted per bead at most
+    bead_types: tuple[tuple[int, int], ...] = BEAD_TYPES
+
+
+@dataclass(frozen=True)
+class Step:
+    """A bead as found by the search: sentence ranges and the parts of its cost."""
+
+    i0: int
+    i1: int
+    j0: int
+    j1: int
+    length_cost: float
+    shared: float
+    cost: float
+
+
+class Problem:
+    """One level of the search: lengths and anchor sets of the (possibly merged) sentences."""
+
+    def __init__(self, src_len: Sequence[int], tgt_len: Sequence[int],
+                 src_keys: Sequence[frozenset[int]], tgt_keys: Sequence[frozenset[int]],
+                 key_weights: Sequence[float]) -> None:
+        self.src_len = list(src_len)
+        self.tgt_len = list(tgt_len)
+        self.src_keys = list(src_keys)
+        self.tgt_keys = list(tgt_keys)
+        self.key_weights = list(key_weights)
+
+    @property
+    def n(self) -> int:
+        return len(self.src_len)
+
+    @property
+    def m(self) -> int:
+        return len(self.tgt_len)
+
+    def halved(self) -> Problem:
+        return Problem(_pairs_sum(self.src_len), _pairs_sum(self.tgt_len),
+                       _pairs_union(self.src_keys), _pairs_union(self.tgt_keys),
+                       self.key_weights)
+
+
+def _pairs_sum(values: list[int]) -> list[int]:
+    return [sum(values[k:k + 2]) for k in range(0, len(values), 2)]
+
+
+def _pairs_union(sets: list[frozenset[int]]) -> list[frozenset[int]]:
+    out = []
+    for k in range(0, len(sets), 2):
+        a = sets[k]
+        b = sets[k + 1] if k + 1 < len(sets) else a
+        out.append(a | b if (a and b) else (a or b))
+    return out
+
+
+def _windows(sets: list[frozenset[int]], size: int) -> list[frozenset[int]]:
+    """``out[a]`` is the union of ``sets[a - size + 1 .. a]``: the keys of a bead ending at a."""
+    if size == 1:
+        return sets
+    out = []
+    for a in range(len(sets)):
+        acc: frozenset[int] = frozenset()
+        for s in sets[max(0, a - size + 1):a + 1]:
+            if s:
+                acc = acc | s if acc else s
+        out.append(acc)
+    return out
+
+
+def search(problem: Problem, model: LengthModel, weights: Weights,
+           width: int = 8, guide: list[tuple[int, int]] | None = None) -> list[Step]:
+    """The cheapest bead path from (0, 0) to (n, m).
+
+    With *guide* (a monotone list of grid points), only a band of *width* around it is searched;
+    otherwise small grids are searched in full and large ones through a halved coarse level.
+    """
+    n, m = problem.n, problem.m
+    if guide is None:
+        if (n + 1) * (m + 1) <= FULL_CELLS:
+            bounds = [(0, m)] * (n + 1)
+            return _fill(problem, model, weights, bounds)
+        coarse = search(problem.halved(), model, weights, width)
+        guide = [(min(2 * s.i0, n), min(2 * s.j0, m)) for s in coarse] + [(n, m)]
+    return _fill(problem, model, weights, band(guide, n, m, width))
+
+
+def path_points(steps: Sequence[Step]) -> list[tuple[int, int]]:
+    return [(s.i0, s.j0) for s in steps] + ([(steps[-1].i1, steps[-1].j1)] if steps else [])
+
+
+def band(guide: Sequence[tuple[int, int]], n: int, m: int, width: int) -> list[tuple[int, int]]:
+    """Per row ``i``, the columns ``(lo, hi)`` within *width* cells of the guide path."""
+    lo = [m + 1] * (n + 1)
+    hi = [-1] * (n + 1)
+    points = list(guide)
+    if not points or points[0] != (0, 0):
+        points.insert(0, (0, 0))
+    if points[-1] != (n, m):
+        points.append((n, m))
+    for (a, b), (c, d) in zip(points, points[1:], strict=False):
+        a, c = min(a, n), min(c, n)
+        for r in range(a, c + 1):
+            if b < lo[r]:
+                lo[r] = b
+            if d > hi[r]:
+                hi[r] = d
+    # Rows the guide jumps over inherit the previous row's span.
+    for r in range(1, n + 1):
+        if hi[r] < 0:
+            lo[r], hi[r] = lo[r - 1], hi[r - 1]
+    out = []
+    for r in range(n + 1):
+        window = range(max(0, r - width), min(n, r + width) + 1)
+        rlo = min(lo[k] for k in window) - width
+        rhi = max(hi[k] for k in window) + width
+        out.append((max(0, rlo), min(m, rhi)))
+    return out
+
+
+def _fill(problem: Problem, model: LengthModel, weights: Weights,
+          bounds: list[tuple[int, int]]) -> list[Step]:
+    n, m = problem.n, problem.m
+    S = [0]
+    for x in problem.src_len:
+        S.append(S[-1] + x)
+    T = [0]
+    for x in problem.tgt_len:
+        T.append(T[-1] + x)
+    kw = problem.key_weights
+    src_win = {k: _windows(problem.src_keys, k) for k in (1, 2, 3)}
+    tgt_win = {k: _windows(problem.tgt_keys, k) for k in (1, 2, 3)}
+    c, ic, s2 = model.c, 1.0 / model.c, model.s2
+    lam, cap = weights.lexical, weights.max_shared
+    types = []
+    for t, (di, dj) in enumerate(BEAD_TYPES):
+        if (di, dj) not in weights.bead_types:
+            continue
+        prior = -math.log(PRIORS[(di, dj)])
+        if di == 0 or dj == 0:
+            prior += weights.deletion
+        types.append((t, di, dj, prior, src_win.get(di), tgt_win.get(dj)))
+    erfc, log, sqrt = math.erfc, math.log, math.sqrt
+    rows: list[list[float]] = [[], [], [], []]
+    back: list[bytearray] = []
+    LO = [b[0] for b in bounds]
+    HI = [b[1] for b in bounds]
+    for i in range(n + 1):
+        lo, hi = LO[i], HI[i]
+        row = [INF] * (hi - lo + 1)
+        bk = bytearray(b"\xff" * (hi - lo + 1))
+        rows[i & 3] = row  # 0:1 beads read the row being filled
+        Si = S[i]
+        for j in range(lo, hi + 1):
+            if i == 0 and j == 0:
+                row[0] = 0.0
+                continue
+            best = INF
+            arg = 255
+            Tj = T[j]
+            for t, di, dj, prior, sw, tw in types:
+                pi = i - di
+                pj = j - dj
+                if pi < 0 or pj < 0 or pj < LO[pi] or pj > HI[pi]:
+                    continue
+                prev = rows[pi & 3][pj - LO[pi]]
+                if prev == INF:
+                    continue
+                if di and dj:
+                    ls = Si - S[pi]
+                    lt = Tj - T[pj]
+                    mean = (ls + lt * ic) * 0.5
+                    x = abs(lt - c * ls) / sqrt(s2 * mean) * _SQRT_HALF if mean > 0 else 0.0
+                    cost = -log(erfc(x)) if x < 25.0 else x * x + log(x) + _LOG_SQRT_PI
+                    a = sw[i - 1]
+                    if a:
+                        b = tw[j - 1]
+                        if b:
+                            common = a & b
+                            if common:
+                                shared = sum([kw[k] for k in common])
+                                cost -= lam * (shared if shared < cap else cap)
+                else:
+                    cost = 0.0
+                v = prev + prior + cost
+                if v < best:
+                    best = v
+                    arg = t
+            row[j - lo] = best
+            bk[j - lo] = arg
+        back.append(bk)
+    return _trace(problem, model, weights, back, LO, S, T, src_win, tgt_win)
+
+
+def _trace(problem: Problem, model: LengthModel, weights: Weights, back: list[bytearray],
+           LO: list[int], S: list[int], T: list[int], src_win: dict, tgt_win: dict) -> list[Step]:
+    i, j = problem.n, problem.m
+    steps: list[Step] = []
+    kw = problem.key_weights
+    while i > 0 or j > 0:
+        t = back[i][j - LO[i]]
+        if t == 255:
+            raise RuntimeError(f"alignment search found no path through cell ({i}, {j})")
+        di, dj = BEAD_TYPES[t]
+        ls, lt = S[i] - S[i - di], T[j] - T[j - dj]
+        prior = -math.log(PRIORS[(di, dj)])
+        if di and dj:
+            length_cost = model.cost(ls, lt)
+            common = src_win[di][i - 1] & tgt_win[dj][j - 1]
+            shared = sum(kw[k] for k in common)
+        else:  # an omission or addition: its prior and a flat penalty, whatever its length
+            length_cost = weights.deletion
+            shared = 0.0
+        cost = prior + length_cost - weights.lexical * min(shared, weights.max_shared)
+        steps.append(Step(i - di, i, j - dj, j, length_cost, shared, cost))
+        i -= di
+        j -= dj
+    steps.reverse()
+    return steps

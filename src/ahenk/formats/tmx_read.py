@@ -1,0 +1,439 @@
+"""Streaming, hardened TMX reader (TMX 1.1 – 1.4b) into :mod:`ahenk.model` objects.
+
+``lxml.etree.iterparse`` reports only ``<tmx>`` starts and ``<header>``/``<tu>`` ends; every
+handled element is cleared and dropped from its parent, so memory stays flat whatever the
+file size. Entities are never expanded, no DTD is loaded and nothing is fetched from the
+network. A unit that cannot be represented is *skipped* with a :class:`TmxWarning` (or handed
+to the ``problems`` callback) in lenient mode, and raises :class:`~ahenk.errors.SchemaError`
+in strict mode; malformed XML always raises :class:`~ahenk.errors.ParseError` with line and
+column. See :mod:`ahenk.formats.tmx` for what goes where in the model.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import warnings
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from lxml import etree
+
+from ahenk.diagnostics import Problem, Severity
+from ahenk.errors import EncodingError, FormatError, LanguageTagError, ParseError, SchemaError
+from ahenk.formats.tmx_inline import InlineError, attr_name, read_seg
+from ahenk.model import Header, LanguageTag, Location, Note, Segment, Store, Unit
+
+HEADER_ATTRS = frozenset(
+    "creationtool creationtoolversion segtype o-tmf adminlang srclang datatype o-encoding "
+    "creationdate creationid changedate changeid".split()
+)
+TU_ATTRS = frozenset(
+    "tuid o-encoding datatype usagecount lastusagedate creationtool creationtoolversion "
+    "creationdate creationid changedate segtype changeid o-tmf srclang".split()
+)
+TUV_ATTRS = frozenset(
+    "o-encoding datatype usagecount lastusagedate creationtool creationtoolversion "
+    "creationdate creationid changedate o-tmf changeid lang".split()
+)
+PROP_ATTRS = frozenset({"type", "xml:lang", "o-encoding", "lang"})
+NOTE_ATTRS = frozenset({"xml:lang", "o-encoding", "lang"})
+
+#: Prop type under which the writer keeps attributes the DTD does not know (see tmx.py).
+ATTR_PROP = "x-ahenk-attr:"
+#: ``srclang`` values meaning "any variant may be the source" (Olifant writes ``all``).
+ALL_LANGUAGES = frozenset({"*all*", "all"})
+
+_HARDENED = dict(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    huge_tree=False,
+    dtd_validation=False,
+    remove_comments=True,
+    remove_pis=True,
+)
+
+ProblemSink = Callable[[Problem], None]
+
+
+class TmxWarning(UserWarning):
+    """A located problem met while reading TMX leniently; ``.problem`` holds the details."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class _Broken(Exception):
+    def __init__(self, code: str, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+
+
+def parse_tag(raw: str) -> LanguageTag | None:
+    try:
+        return LanguageTag.parse(raw)
+    except LanguageTagError:
+        return None
+
+
+class UnitStream:
+    """Iterator over the units of one TMX file; ``header`` is available before the first unit.
+
+    >>> stream = iter_units("memory.tmx")      # doctest: +SKIP
+    >>> stream.header.source_lang              # doctest: +SKIP
+    >>> for unit in stream: ...                # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        strict: bool = False,
+        problems: ProblemSink | None = None,
+    ) -> None:
+        self.path = os.fspath(path)
+        self.strict = strict
+        self.problems = problems
+        self.skipped = 0
+        self._events = self._parse()
+        self._header: Header | None = None
+        self._srclang: tuple[LanguageTag | None, str] | None = None
+
+    # -- public -------------------------------------------------------------------------
+
+    @property
+    def header(self) -> Header:
+        if self._header is None:
+            self._header = next(self._events)  # the parser yields the header first
+        return self._header
+
+    def __iter__(self) -> Iterator[Unit]:
+        return self
+
+    def __next__(self) -> Unit:
+        self.header  # noqa: B018 - make sure the header was consumed
+        return next(self._events)
+
+    def close(self) -> None:
+        self._events.close()
+
+    # -- parsing ------------------------------------------------------------------------
+
+    def _parse(self) -> Iterator[Any]:
+        path = self.path
+        try:
+            handle = open(path, "rb")  # noqa: SIM115 - closed by the with below
+        except FileNotFoundError:
+            raise FormatError("no such file", path) from None
+        except IsADirectoryError:
+            raise FormatError("is a directory, not a file", path) from None
+        except PermissionError:
+            raise FormatError("permission denied", path) from None
+        with handle:
+            root = _root_name(handle.read(65536))
+            handle.seek(0)
+            if root is not None and root != "tmx":
+                raise SchemaError(f"root element is <{root}>, not <tmx>", path, 1)
+            etree.clear_error_log()
+            events = etree.iterparse(
+                handle, events=("start", "end"), tag=("tmx", "header", "tu"), **_HARDENED
+            )
+            version: str | None = None
+            header_seen = False
+            try:
+                for event, element in events:
+                    tag = element.tag
+                    if event == "start":
+                        if tag == "tmx":
+                            version = element.get("version")
+                        continue
+                    if tag == "tu":
+                        if not header_seen:
+                            raise SchemaError("<tu> before <header>", path, element.sourceline)
+                        unit = self._unit(element)
+                        _release(element)
+                        if unit is not None:
+                            yield unit
+                    elif tag == "header" and not header_seen:
+                        header_seen = True
+                        header = self._read_header(element, version)
+                        _release(element)
+                        yield header
+            except etree.XMLSyntaxError as exc:
+                raise _syntax_error(exc, path) from None
+            if not header_seen:
+                raise SchemaError("no <header> element", path)
+
+    def _report(self, code: str, message: str, line: int | None) -> None:
+        if self.strict:
+            raise SchemaError(message, self.path, line)
+        problem = Problem(code, message, Location(self.path, line), Severity.WARNING)
+        if self.problems is not None:
+            self.problems(problem)
+        else:
+            warnings.warn(TmxWarning(problem), stacklevel=4)
+
+    # -- header -------------------------------------------------------------------------
+
+    def _read_header(self, element: etree._Element, version: str | None) -> Header:
+        header = Header()
+        unknown: dict[str, str] = {}
+        for key, value in element.attrib.items():
+            name = attr_name(key)
+            if name == "creationtool":
+                header.tool = value
+            elif name == "creationtoolversion":
+                header.tool_version = value
+            elif name == "srclang":
+                if value.strip().lower() in ALL_LANGUAGES:
+                    header.attrs["srclang"] = value  # no source language: first variant is
+                    continue
+                tag = parse_tag(value)
+                if tag is None:
+                    header.attrs["srclang"] = value  # unknown tag: matched as written
+                header.source_lang = tag
+                self._srclang = (tag, value)
+            elif name in HEADER_ATTRS:
+                header.attrs[name] = value
+            else:
+                unknown[name] = value
+        header.extra["tmx.version"] = version
+        udes: list[dict[str, Any]] = []
+        for child in element:
+            tag = child.tag
+            try:
+                if tag == "note":
+                    self._note(child, header.notes, header.extra)
+                elif tag == "prop":
+                    self._prop(child, header.props, header.extra, unknown)
+                elif tag == "ude":
+                    udes.append(
+                        {
+                            "attrs": tuple(child.attrib.items()),
+                            "maps": [tuple(m.attrib.items()) for m in child if m.tag == "map"],
+                        }
+                    )
+                else:
+                    raise _Broken("tmx-unexpected-element", f"unexpected <{tag}> in <header>")
+            except _Broken as broken:
+                self._report(broken.code, broken.message + "; ignored", child.sourceline)
+        if udes:
+            header.extra["tmx.ude"] = udes
+        if unknown:
+            header.extra["tmx.attrs"] = unknown
+        return header
+
+    # -- units --------------------------------------------------------------------------
+
+    def _unit(self, tu: etree._Element) -> Unit | None:
+        line = tu.sourceline
+        try:
+            return self._build_unit(tu, line)
+        except _Broken as broken:
+            self.skipped += 1
+            self._report(broken.code, broken.message + "; unit skipped", broken.line or line)
+            return None
+
+    def _build_unit(self, tu: etree._Element, line: int | None) -> Unit:
+        attrs: dict[str, str] = {}
+        unknown: dict[str, str] = {}
+        for key, value in tu.attrib.items():
+            name = attr_name(key)
+            (attrs if name in TU_ATTRS else unknown)[name] = value
+        unit = Unit(source=Segment(""), id=attrs.get("tuid"), attrs=attrs,
+                    location=Location(self.path, line))
+        variants: list[tuple[Segment, str]] = []
+        for child in tu:
+            tag = child.tag
+            if tag == "tuv":
+                variants.append(self._tuv(child))
+            elif tag == "prop":
+                self._prop(child, unit.props, unit.extra, unknown)
+            elif tag == "note":
+                self._note(child, unit.notes, unit.extra)
+            elif isinstance(tag, str):
+                raise _Broken("tmx-unexpected-element", f"unexpected <{tag}> in <tu>",
+                              child.sourceline)
+            else:
+                raise _Broken("tmx-entity", f"unresolved entity reference {child.text} in <tu>")
+        if not variants:
+            raise _Broken("tmx-no-variant", "<tu> has no <tuv>")
+        if unknown:
+            unit.extra["tmx.attrs"] = unknown
+        wanted = self._srclang
+        raw_src = attrs.get("srclang")
+        if raw_src is not None and raw_src.strip().lower() not in ALL_LANGUAGES:
+            wanted = (parse_tag(raw_src), raw_src)
+        index = 0 if wanted is None else _source_index(variants, *wanted)
+        if index is None:
+            tag, raw = wanted  # type: ignore[misc]
+            self._report(
+                "tmx-no-source-variant",
+                f"<tu> has no variant in the source language {raw!r}; kept with an empty source",
+                line,
+            )
+            unit.source = Segment("", tag, extra={"tmx.lang": raw} if tag is None else {})
+            unit.extra["tmx.no_source"] = True
+            unit.targets = [seg for seg, _ in variants]
+            return unit
+        unit.source = variants[index][0]
+        if index:
+            unit.extra["tmx.source_index"] = index
+        unit.targets = [seg for i, (seg, _) in enumerate(variants) if i != index]
+        return unit
+
+    def _tuv(self, tuv: etree._Element) -> tuple[Segment, str]:
+        attrs: dict[str, str] = {}
+        unknown: dict[str, str] = {}
+        raw_lang: str | None = None
+        for key, value in tuv.attrib.items():
+            name = attr_name(key)
+            if name == "xml:lang":
+                raw_lang = value
+            elif name in TUV_ATTRS:
+                attrs[name] = value
+            else:
+                unknown[name] = value
+        if raw_lang is None:
+            raw_lang = attrs.pop("lang", None)  # TMX 1.1 wrote lang="…"
+        if raw_lang is None:
+            raise _Broken("tmx-no-language", "<tuv> has no xml:lang", tuv.sourceline)
+        segment = Segment("", parse_tag(raw_lang), attrs=attrs)
+        if segment.lang is None:
+            segment.extra["tmx.lang"] = raw_lang
+        seg_element = None
+        for child in tuv:
+            tag = child.tag
+            if tag == "seg":
+                if seg_element is not None:
+                    raise _Broken("tmx-bad-structure", "<tuv> has more than one <seg>",
+                                  child.sourceline)
+                seg_element = child
+            elif tag == "prop":
+                self._prop(child, segment.props, segment.extra, unknown)
+            elif tag == "note":
+                self._note(child, segment.notes, segment.extra)
+            elif isinstance(tag, str):
+                raise _Broken("tmx-unexpected-element", f"unexpected <{tag}> in <tuv>",
+                              child.sourceline)
+            else:
+                raise _Broken("tmx-entity", f"unresolved entity reference {child.text} in <tuv>")
+        if seg_element is None:
+            raise _Broken("tmx-bad-structure", "<tuv> has no <seg>", tuv.sourceline)
+        try:
+            text, spans, parents = read_seg(seg_element)
+        except InlineError as exc:
+            raise _Broken("tmx-bad-inline", str(exc), seg_element.sourceline) from None
+        segment.text = text
+        segment.spans = spans
+        if parents is not None:
+            segment.extra["tmx.parents"] = parents
+        if seg_element.attrib:
+            segment.extra["tmx.seg_attrs"] = {attr_name(k): v for k, v in seg_element.attrib.items()}
+        if unknown:
+            segment.extra["tmx.attrs"] = unknown
+        return segment, raw_lang
+
+    # -- props and notes ----------------------------------------------------------------
+
+    def _prop(self, element: etree._Element, props: list, extra: dict, unknown: dict) -> None:
+        value = _only_text(element)
+        kind = element.get("type")
+        if kind is not None and kind.startswith(ATTR_PROP):
+            unknown[kind[len(ATTR_PROP):]] = value
+            return
+        props.append((kind or "", value))
+        rest = tuple((attr_name(k), v) for k, v in element.attrib.items() if k != "type")
+        if rest or kind is None:
+            extra.setdefault("tmx.prop_attrs", []).append((kind or "", value, rest))
+
+    def _note(self, element: etree._Element, notes: list, extra: dict) -> None:
+        text = _only_text(element)
+        note = Note(text)
+        rest: list[tuple[str, str]] = []
+        for key, value in element.attrib.items():
+            name = attr_name(key)
+            if name in ("xml:lang", "lang") and note.lang is None:
+                note.lang = parse_tag(value)
+                if note.lang is not None:
+                    continue
+            rest.append((name, value))
+        notes.append(note)
+        if rest:
+            extra.setdefault("tmx.note_attrs", []).append((text, tuple(rest)))
+
+
+
+def _only_text(element: etree._Element) -> str:
+    if len(element):
+        child = element[0]
+        what = f"<{child.tag}>" if isinstance(child.tag, str) else f"entity {child.text}"
+        raise _Broken("tmx-bad-structure", f"<{element.tag}> may hold only text, not {what}",
+                      element.sourceline)
+    return element.text or ""
+
+
+def _source_index(
+    variants: list[tuple[Segment, str]], tag: LanguageTag | None, raw: str
+) -> int | None:
+    """First exact language match, else first variant of the same language, else None."""
+    folded = raw.strip().lower()
+    for i, (segment, written) in enumerate(variants):
+        if (tag is not None and segment.lang == tag) or written.strip().lower() == folded:
+            return i
+    if tag is not None:
+        for i, (segment, _) in enumerate(variants):
+            if segment.lang is not None and segment.lang.language == tag.language:
+                return i
+    return None
+
+
+def _release(element: etree._Element) -> None:
+    element.clear(keep_tail=False)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+def _root_name(head: bytes) -> str | None:
+    parser = etree.XMLPullParser(events=("start",), **_HARDENED)
+    try:
+        parser.feed(head)
+        for _event, element in parser.read_events():
+            return element.tag if isinstance(element.tag, str) else None
+    except etree.XMLSyntaxError:
+        return None
+    return None
+
+
+_POSITION_SUFFIX = re.compile(r",? line \d+, column \d+$")
+
+
+def _syntax_error(exc: etree.XMLSyntaxError, path: str) -> ParseError:
+    line, column = exc.position if exc.position else (0, 0)
+    message = exc.msg or "not well-formed XML"
+    fatal = [e for e in exc.error_log if e.level_name == "FATAL"]
+    if fatal and (not line or message == "no element found"):
+        entry = fatal[0]
+        line, column, message = entry.line, entry.column, entry.message
+    message = _POSITION_SUFFIX.sub("", message.strip())
+    cls = EncodingError if re.search(r"encoding|utf-?8|utf-?16|bytes", message, re.I) \
+        else ParseError
+    return cls(f"malformed XML: {message}", path, line or None, column or None)
+
+
+def read_store(path: str | os.PathLike[str], **options: Any) -> Store:
+    stream = UnitStream(path, **options)
+    header = stream.header
+    store = Store(units=list(stream), header=header, origin=os.fspath(path), format="tmx")
+    seen: dict[LanguageTag, None] = {}
+    for unit in store.units:
+        for segment in unit.targets:
+            if segment.lang is not None and segment.lang != header.source_lang:
+                seen.setdefault(segment.lang, None)
+    header.target_langs = list(seen)
+    return store

@@ -1,0 +1,182 @@
+"""The interface every language module implements, and the fallback for languages without one.
+
+A :class:`Language` answers three questions the term matcher, the checks and the aligner ask:
+
+* ``fold(text)``: a comparison key *of the same length* as the text (so offsets found in the key
+  are offsets in the text): language-aware lower case (Turkic İ/ı), typographic apostrophes and
+  hyphens unified, and for Russian ё folded to е.
+* ``tokenize(text)``: words with their offsets. A suffix joined by an apostrophe or hyphen
+  (``BMT-nin``, ``Ombudsman's``) stays part of its word.
+* ``matches(term_words, text_words)``: whether the text words are the term words, inflected as
+  the language allows. Which words of a multiword term may inflect is the language's decision
+  (:meth:`Language.roles`); every other word must be equal after folding.
+
+The base class is the fallback: exact, case-folded matching with no inflection.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import ClassVar
+
+import regex
+
+from ahenk.lang.casing import lower
+
+# Apostrophes and hyphens as typed by translators and word processors, all mapped to one each.
+APOSTROPHES = "'’ʼ‘`´"
+HYPHENS = "-‐‑"
+_PUNCT = str.maketrans({**{c: "'" for c in APOSTROPHES}, **{c: "-" for c in HYPHENS},
+                        "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u0130": "i"})
+
+_LETTER = r"\p{L}\p{M}\p{N}"
+#: A word; an apostrophe or hyphen joins when a lower-case letter or a digit follows it, so
+#: "BMT-nin" and "Ombudsman's" are one word and "Azərbaycan-Ermənistan" two.
+WORD_JOINED_LOWER = regex.compile(
+    rf"[{_LETTER}]+(?:[{APOSTROPHES}{HYPHENS}](?=[\p{{Ll}}\p{{N}}])[{_LETTER}]+)*")
+_SPACE = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a text: its characters and where they are (``text[start:end]``)."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Role(str, Enum):
+    """What a word of a multiword term may do in running text."""
+
+    INFLECTS = "inflects"  # any inflected form of the word
+    FIXED = "fixed"  # the word exactly as the term has it (after folding)
+
+
+class Language:
+    """Fallback language knowledge: case-folded exact matching, no inflection.
+
+    Subclasses set :attr:`code` and fill the small hooks :meth:`_inflected`, :meth:`roles`,
+    :meth:`_anchor_of`; the public methods validate and fold, the hooks see folded words only.
+    """
+
+    code: ClassVar[str] = ""
+    #: The regex that finds a word at a position (``match(text, pos)``) or in a text.
+    word_pattern: ClassVar[regex.Pattern[str]] = WORD_JOINED_LOWER
+
+    def __init__(self, code: str | None = None) -> None:
+        if code is not None:
+            self.code = code  # type: ignore[misc]  # an instance of the fallback names its language
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.code!r})"
+
+    # -- public API ------------------------------------------------------------------------------
+
+    def fold(self, text: str) -> str:
+        """Comparison key of ``len(text)`` characters (NFC input assumed; see :func:`nfc`)."""
+        return _fold(text, self.code)
+
+    def tokenize(self, text: str) -> list[Token]:
+        return [Token(m.group(), m.start(), m.end()) for m in self.word_pattern.finditer(text)]
+
+    def words(self, text: str) -> tuple[str, ...]:
+        """The folded words of *text* (a term), as :meth:`matches` wants them."""
+        return tuple(self.fold(t.text) for t in self.tokenize(text))
+
+    def matches(self, term_words: Sequence[str], text_words: Sequence[str]) -> bool:
+        """Whether *text_words* are *term_words*, each word inflected as the language allows."""
+        if len(term_words) != len(text_words) or not term_words:
+            return False
+        return self.match_folded(tuple(self.fold(w) for w in term_words),
+                                 tuple(self.fold(w) for w in text_words))
+
+    def word_matches(self, term_word: str, surface: str) -> bool:
+        """Whether one text word is an inflected form of one (single-word) term."""
+        return self.matches((term_word,), (surface,))
+
+    def match_folded(self, term_words: tuple[str, ...], text_words: Sequence[str]) -> bool:
+        """:meth:`matches` for words already folded (the term matcher's fast path)."""
+        roles = self.roles(term_words)
+        for word, surface, role in zip(term_words, text_words, roles, strict=True):
+            if word == surface:
+                continue
+            if role is Role.FIXED or not self._inflected(word, surface):
+                return False
+        return True
+
+    def anchors(self, term_words: tuple[str, ...]) -> frozenset[str]:
+        """Folded prefixes, one of which every matching text starts with (what an index seeks)."""
+        first = term_words[0]
+        if self.roles(term_words)[0] is Role.FIXED:
+            return frozenset({first})
+        return frozenset(a for a in self._anchors_of(first) if a) or frozenset({first})
+
+    def roles(self, term_words: tuple[str, ...]) -> tuple[Role, ...]:
+        """Which words of a (folded) term inflect. The fallback: none."""
+        return (Role.FIXED,) * len(term_words)
+
+    # -- hooks -----------------------------------------------------------------------------------
+
+    def _inflected(self, word: str, surface: str) -> bool:
+        """Whether folded *surface* is an inflected form of folded *word* (they differ)."""
+        return False
+
+    def _anchors_of(self, word: str) -> frozenset[str]:
+        """Prefixes, one of which every inflected form of folded *word* starts with."""
+        return frozenset({word})
+
+
+def _fold(text: str, lang: str) -> str:
+    text = text.translate(_PUNCT)
+    if lang == "ru":
+        text = text.replace("ё", "е").replace("Ё", "Е")
+    folded = lower(text, lang)
+    if len(folded) != len(text):  # a character whose lower case is longer: keep it as it is
+        folded = "".join(low if len(low := lower(c, lang)) == 1 else c for c in text)
+    return folded
+
+
+def nfc(text: str) -> tuple[str, list[int] | None]:
+    """*text* in NFC and, when that changed it, the original offset of every character.
+
+    ``offsets[i]`` is where character *i* of the result came from; ``offsets[len(result)]`` is
+    ``len(text)``. ``None`` means the text was already NFC and offsets are the identity.
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    out: list[str] = []
+    offsets: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        for char in unicodedata.normalize("NFC", text[i:j]):
+            out.append(char)
+            offsets.append(i)
+        i = j
+    offsets.append(len(text))
+    return "".join(out), offsets
+
+
+def common_prefix(words: Sequence[str]) -> str:
+    if not words:
+        return ""
+    low, high = min(words), max(words)
+    n = 0
+    while n < len(low) and low[n] == high[n]:
+        n += 1
+    return low[:n]
+
+
+def gaps(text: str, tokens: Sequence[Token]) -> tuple[str, ...]:
+    """What separates consecutive tokens: ``" "`` for any whitespace, else the folded text."""
+    out = []
+    for left, right in zip(tokens, tokens[1:], strict=False):
+        between = text[left.end:right.start]
+        out.append(" " if _SPACE.fullmatch(between) else between.translate(_PUNCT))
+    return tuple(out)

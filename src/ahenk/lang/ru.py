@@ -1,0 +1,219 @@
+"""Russian: lemmas from pymorphy3, ё/е folding, and which words of a term inflect.
+
+Word level. A text word matches a term word when one of its analyses has the same *lemma key*
+as the term word in its citation form: (normal form, part of speech, and for first names,
+surnames and patronymics the gender). So омбудсмена → омбудсмен, в Шуше → Шуша, but мина does
+not match минута, and the verb стать does not match the noun сталь. The gender in the key keeps
+people apart: Алиевой is only Алиева, Алиевым and Алиеве only Алиев; the form Алиева itself is
+ambiguous (nominative of Алиева, genitive of Алиев) and matches both terms. Write full names
+(Сабина Алиева, Ильхам Алиев) in the termbase where it matters: the first name decides.
+
+Words the dictionary does not know (transliterated names) fall back to a small stemmer: the
+word's ending is swapped for one of the noun endings of its declension (Ханкенди, ending in -и,
+is indeclinable and matches only itself). pymorphy3's guesses are not used for term words.
+
+Term level. Russian phrases are head-initial after their adjectives: the adjectives before the
+head noun and the head noun inflect (Национального превентивного механизма), dependents after it
+keep their form (Кабинета министров, Уполномоченного по правам человека, Совета Европы). In a
+name (Сабина Алиева, Ильхам Гейдар оглы Алиев) every part inflects.
+
+pymorphy3 is imported on first use; the analyser is built once and word analyses are cached.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, ClassVar
+
+import regex
+
+from ahenk.lang.base import Language, Role, common_prefix
+
+_ADJECTIVAL = frozenset({"ADJF", "ADJS", "PRTF", "PRTS", "COMP"})
+_VERBAL = frozenset({"VERB", "INFN", "GRND"})
+_FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "INTJ"})
+_NAME_TAGS = ("Name", "Surn", "Patr")
+_GENDERS = ("masc", "femn", "neut")
+
+# Fallback declension for unknown words: final letter -> (letters dropped, endings).
+_NOUN_ENDINGS = {
+    "consonant": (0, ("", "а", "у", "ом", "е", "ы", "и", "ов", "ам", "ами", "ах", "ым")),
+    "а": (1, ("а", "ы", "и", "е", "у", "ой", "ою", "ей", "ею")),
+    "я": (1, ("я", "и", "е", "ю", "ей", "ею")),
+    "ь": (1, ("ь", "я", "ю", "ем", "е", "и", "ей", "ью", "ям", "ями", "ях")),
+    "й": (1, ("й", "я", "ю", "ем", "е", "и", "ев", "ям", "ями", "ях")),
+}
+_VOWELS = frozenset("аеёиоуыэюя")
+_CYRILLIC = regex.compile(r"[\p{Cyrillic}-]+")
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> Any:
+    """The shared pymorphy3 analyser (built on first use: loading takes a moment)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=262144)
+def parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3 analyses of a (lower-case) word, cached."""
+    return tuple(analyzer().parse(word))
+
+
+def _fold(text: str) -> str:
+    return text.replace("ё", "е")
+
+
+def _key(parse: Any) -> tuple[str, str, str]:
+    tag = parse.tag
+    pos = str(tag.POS or "")
+    pos = "ADJ" if pos in _ADJECTIVAL else "VERB" if pos in _VERBAL else pos
+    gender = ""
+    if any(name in tag for name in _NAME_TAGS):
+        gender = next((g for g in _GENDERS if g in tag), "")
+    return _fold(parse.normal_form), pos, gender
+
+
+@lru_cache(maxsize=262144)
+def lemma_keys(word: str) -> frozenset[tuple[str, str, str]]:
+    """Every lemma key of a text word (folded, lower case)."""
+    return frozenset(_key(p) for p in parses(word))
+
+
+@lru_cache(maxsize=262144)
+def lemmas(word: str) -> tuple[str, ...]:
+    """Normal forms of *word*, most probable first (ё folded to е)."""
+    out: dict[str, None] = {}
+    for parse in parses(_fold(word.lower())):
+        out.setdefault(_fold(parse.normal_form))
+    return tuple(out)
+
+
+def lemma(word: str) -> str:
+    """The most probable normal form of *word*."""
+    return lemmas(word)[0] if lemmas(word) else _fold(word.lower())
+
+
+def _known(word: str) -> list[Any]:
+    return [p for p in parses(word) if p.is_known]
+
+
+@lru_cache(maxsize=65536)
+def citation_keys(word: str) -> frozenset[tuple[str, str, str]]:
+    """Lemma keys of a term word read as a citation form (nominative where it can be)."""
+    known = _known(word)
+    chosen = [p for p in known if p.tag.case in ("nomn", None)] or known
+    if any(p.tag.POS == "ADJF" for p in chosen):  # уполномоченный: the adjective, not the verb
+        chosen = [p for p in chosen if p.tag.POS not in ("PRTF", "PRTS")]
+    return frozenset(_key(p) for p in chosen)
+
+
+def is_known(word: str) -> bool:
+    return bool(_known(word))
+
+
+def fallback_forms(word: str) -> tuple[str, tuple[str, ...]]:
+    """(stem, endings) of an unknown word declined as a noun; no endings if indeclinable."""
+    last = word[-1:]
+    if not _CYRILLIC.fullmatch(word):
+        return word, ()
+    if last in _NOUN_ENDINGS:
+        drop, endings = _NOUN_ENDINGS[last]
+    elif last.isalpha() and last not in _VOWELS and last != "ъ":
+        drop, endings = _NOUN_ENDINGS["consonant"]
+    else:
+        return word, ()
+    return word[: len(word) - drop], endings
+
+
+@lru_cache(maxsize=262144)
+def is_form_of(word: str, surface: str) -> bool:
+    """Whether folded *surface* is an inflected form of folded term word *word*."""
+    if word == surface:
+        return True
+    if is_known(word):
+        return bool(citation_keys(word) & lemma_keys(surface))
+    stem, endings = fallback_forms(word)
+    return len(stem) >= 2 and surface.startswith(stem) and surface[len(stem):] in endings
+
+
+def _is_name(word: str) -> bool:
+    known = _known(word)
+    return not known or any(any(t in p.tag for t in _NAME_TAGS) for p in known)
+
+
+def _can_head(word: str) -> bool:
+    """A citation-form word that can take case: nominative (or unknown, or a name)."""
+    known = _known(word)
+    if not known:
+        return any(ch.isalpha() for ch in word)
+    if any(p.tag.POS in _FUNCTION_WORDS for p in known):  # по, и, для: never a case form
+        return False
+    return any(p.tag.case == "nomn" for p in known)
+
+
+@lru_cache(maxsize=65536)
+def roles(term_words: tuple[str, ...]) -> tuple[Role, ...]:
+    """Adjectives up to the head noun and the head inflect; what follows the head is fixed,
+    except further parts of a name; a preposition or oblique case before the head fixes the rest.
+    """
+    if len(term_words) == 1:
+        return (Role.INFLECTS if _can_head(term_words[0]) else Role.FIXED,)
+    out: list[Role] = []
+    head: str | None = None  # None: still before the head noun
+    closed = False
+    for word in term_words:
+        if closed:
+            out.append(Role.FIXED)
+        elif head is None:
+            if not _can_head(word):
+                closed = True
+                out.append(Role.FIXED)
+                continue
+            out.append(Role.INFLECTS)
+            if _is_name(word) or not any(p.tag.POS in _ADJECTIVAL for p in _known(word)):
+                head = word
+        elif _is_name(head) and _is_name(word) and _can_head(word):
+            out.append(Role.INFLECTS)  # Сабина Алиева: every part of a name inflects
+        else:
+            closed = True
+            out.append(Role.FIXED)
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def anchors(word: str) -> frozenset[str]:
+    """Prefixes, one of which every inflected form of folded *word* starts with (ё folded).
+
+    Forms are grouped by their first two letters so a fleeting vowel or a suppletive plural
+    gives a second anchor rather than a one-letter one (день/дня, человек/люди).
+    """
+    known = _known(word)
+    if not known:
+        stem, endings = fallback_forms(word)
+        forms = {stem + e for e in endings} or {word}
+    else:
+        keys = citation_keys(word)
+        forms = {_fold(form.word) for parse in known if _key(parse) in keys
+                 for form in parse.lexeme} | {word}
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        groups.setdefault(form[:2], []).append(form)
+    return frozenset(common_prefix(group) for group in groups.values())
+
+
+class Russian(Language):
+    code: ClassVar[str] = "ru"
+
+    def roles(self, term_words: tuple[str, ...]) -> tuple[Role, ...]:
+        return roles(term_words)
+
+    def _inflected(self, word: str, surface: str) -> bool:
+        return is_form_of(word, surface)
+
+    def _anchors_of(self, word: str) -> frozenset[str]:
+        return anchors(word)
+
+
+LANGUAGE = Russian()

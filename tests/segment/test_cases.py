@@ -1,0 +1,28 @@
+"""Every row of the case tables must segment exactly as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from ahenk.segment import segment
+from tests.segment.cases import load_cases
+
+LANGS = ("en", "az", "ru")
+ALL = [case for lang in LANGS for case in load_cases(lang)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_table_has_at_least_60_cases(lang: str) -> None:
+    assert len(load_cases(lang)) >= 60
+
+
+@pytest.mark.parametrize("case", ALL, ids=[case.id for case in ALL])
+def test_case(case) -> None:
+    got = tuple(s.text for s in segment(case.text, case.lang))
+    assert got == case.expected, case.note
+
+
+@pytest.mark.parametrize("case", ALL, ids=[case.id for case in ALL])
+def test_spans_point_into_the_input(case) -> None:
+    for seg in segment(case.text, case.lang):
+        assert case.text[seg.start : seg.end] == seg.text
