@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.ahenk-installed
 
-.PHONY: run test setup bench lint clean
+.PHONY: run test setup bench lint docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check src tests bench
+
+docs: $(STAMP)
+	$(BIN)/python -m ahenk.cli.reference > docs/cli.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache src/*.egg-info

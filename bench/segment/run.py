@@ -25,8 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from ahenk.segment import get_segmenter  # noqa: E402
 from tests.segment.cases import load_cases  # noqa: E402
+
+from ahenk.segment import get_segmenter  # noqa: E402
 
 MARK = " ‖ "
 Splitter = Callable[[str], list[int]]  # paragraph -> start offsets of its segments
@@ -127,8 +128,8 @@ def score(split: Splitter, items: list[tuple[str, list[str]]]) -> tuple[float, f
     return result.prf()
 
 
-def generated_text(sentences: int, seed: int = 13) -> tuple[list[str], int]:
-    """Paragraphs of 1-6 sentences drawn from every table (all languages' sentences mixed per language)."""
+def generated_text(sentences: int, seed: int = 13) -> tuple[dict[str, list[str]], int]:
+    """Per language: paragraphs of 1-6 sentences drawn at random from that language's table."""
     pool: dict[str, list[str]] = {}
     for lang in ("en", "ru", "az"):
         pool[lang] = [p for _, pieces in table_items(lang) for p in pieces]
@@ -141,7 +142,7 @@ def generated_text(sentences: int, seed: int = 13) -> tuple[list[str], int]:
             paragraphs.append(" ".join(rng.choice(sents) for _ in range(k)))
             total += k
         out[lang] = paragraphs
-    return out, sentences  # type: ignore[return-value]
+    return out, sentences
 
 
 def throughput(split: Splitter, paragraphs: list[str], sentences: int, repeat: int) -> float:
@@ -192,7 +193,9 @@ def main() -> int:
         rows.append((lang, "speed", speeds, ratio))
         f_ahenk = [r[5] for r in rows if r[0] == lang and len(r) == 7 and r[2] == "ahenk"]
         f_pysbd = [r[5] for r in rows if r[0] == lang and len(r) == 7 and r[2] == "pysbd"]
-        if f_pysbd and (min(a - b for a, b in zip(f_ahenk, f_pysbd, strict=True)) < 0 or (ratio or 1) < 1):
+        if f_pysbd and (
+            min(a - b for a, b in zip(f_ahenk, f_pysbd, strict=True)) < 0 or (ratio or 1) < 1
+        ):
             all_ok = False
 
     print(f"{'lang':4}  {'gold':6}  {'tool':5}  {'P':>6}  {'R':>6}  {'F1':>6}  {'paragraphs':>10}")
@@ -207,7 +210,7 @@ def main() -> int:
     print("-" * 46)
     for row in rows:
         if len(row) == 4:
-            lang, speeds, ratio = row
+            lang, _, speeds, ratio = row
             pysbd_speed = f"{speeds['pysbd']:12.0f}" if "pysbd" in speeds else f"{'n/a':>12}"
             ratio_text = f"{ratio:10.1f}x" if ratio else f"{'n/a':>11}"
             print(f"{lang:4}  {speeds['ahenk']:12.0f}  {pysbd_speed}  {ratio_text}")

@@ -37,8 +37,14 @@ def test_jsonl_has_a_header_then_located_segments(sample) -> None:
     assert header["segmenter"]["rules"] == "ahenk.srx"
     assert header["signature"].startswith("ahenk-srx|")
     assert records[2] == {
-        "type": "segment", "file": str(sample), "line": 2, "column": 21, "start": 32, "end": 49,
-        "paragraph": 1, "text": "S. Əliyeva getdi.",
+        "type": "segment",
+        "file": str(sample),
+        "line": 2,
+        "column": 21,
+        "start": 32,
+        "end": 49,
+        "paragraph": 1,
+        "text": "S. Əliyeva getdi.",
     }
 
 
@@ -67,19 +73,31 @@ def _bad_srx(tmp_path):
 
 def _undecodable(tmp_path):
     path = tmp_path / "latin1.txt"
-    path.write_bytes("Bakı şəhəri.\n".encode("utf-8") + b"Caf\xe9.")
+    path.write_bytes("Bakı şəhəri.\n".encode() + b"Caf\xe9.")
     return path
 
 
 @pytest.mark.parametrize(
     ("make_args", "message"),
     [
-        (lambda tmp, doc: [doc, "--lang", "klingonish"], "'klingonish': not a valid BCP 47 language tag"),
-        (lambda tmp, doc: [doc, "--lang", "fr"], "no segmentation rules for language 'fr' in ahenk.srx"),
+        (
+            lambda tmp, doc: [doc, "--lang", "klingonish"],
+            "'klingonish': not a valid BCP 47 language tag",
+        ),
+        (
+            lambda tmp, doc: [doc, "--lang", "fr"],
+            "no segmentation rules for language 'fr' in ahenk.srx",
+        ),
         (lambda tmp, doc: [doc], "--lang is required"),
         (lambda tmp, doc: ["--lang", "en"], "give at least one FILE"),
-        (lambda tmp, doc: [_undecodable(tmp), "--lang", "az"], "latin1.txt:2:4: cannot decode bytes e9"),
-        (lambda tmp, doc: [doc, "--lang", "en", "--rules", _bad_srx(tmp)], "bad.srx:3:3: not well-formed XML"),
+        (
+            lambda tmp, doc: [_undecodable(tmp), "--lang", "az"],
+            "latin1.txt:2:4: cannot decode bytes e9",
+        ),
+        (
+            lambda tmp, doc: [doc, "--lang", "en", "--rules", _bad_srx(tmp)],
+            "bad.srx:3:3: not well-formed XML",
+        ),
         (lambda tmp, doc: [tmp / "missing.txt", "--lang", "en"], "missing.txt: no such file"),
     ],
     ids=["bad-tag", "no-rules", "no-lang", "no-file", "undecodable", "invalid-srx", "missing"],

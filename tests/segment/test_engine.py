@@ -9,12 +9,16 @@ from hypothesis import strategies as st
 from ahenk.errors import EncodingError, LanguageTagError, UsageError
 from ahenk.segment import SrxSegmenter, get_segmenter, segment, segment_file
 
-ALPHABET = st.sampled_from(list("aAzZəƏıİжЖ .!?…«»\"'()-,;:0123456789\n\t\r\u2029 ") + ["p.m.", "т. е.", "Dr."])
+ALPHABET = st.sampled_from(
+    list("aAzZəƏıİжЖ .!?…«»\"'()-,;:0123456789\n\t\r\u2029 ") + ["p.m.", "т. е.", "Dr."]
+)
 TEXTS = st.lists(ALPHABET, max_size=60).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=TEXTS, lang=st.sampled_from(["en", "az", "ru"]), mode=st.sampled_from(["line", "blank"]))
+@given(
+    text=TEXTS, lang=st.sampled_from(["en", "az", "ru"]), mode=st.sampled_from(["line", "blank"])
+)
 def test_segments_tile_the_input(text: str, lang: str, mode: str) -> None:
     segments = segment(text, lang, paragraphs=mode)
     covered = []
@@ -32,10 +36,13 @@ def test_segments_tile_the_input(text: str, lang: str, mode: str) -> None:
 def test_line_mode_breaks_at_every_line_and_blank_mode_only_at_blank_lines() -> None:
     text = "The Council of\nEurope met.\n\nNext paragraph"
     assert [s.text for s in segment(text, "en", paragraphs="line")] == [
-        "The Council of", "Europe met.", "Next paragraph"
+        "The Council of",
+        "Europe met.",
+        "Next paragraph",
     ]
     assert [s.text for s in segment(text, "en", paragraphs="blank")] == [
-        "The Council of\nEurope met.", "Next paragraph"
+        "The Council of\nEurope met.",
+        "Next paragraph",
     ]
 
 
@@ -50,7 +57,11 @@ def test_line_column_and_paragraph_locate_the_start() -> None:
     text = "Title\r\nOne. Two.\nÜç. Dörd."
     got = [(s.text, s.line, s.column, s.paragraph) for s in segment(text, "az")]
     assert got == [
-        ("Title", 1, 1, 0), ("One.", 2, 1, 1), ("Two.", 2, 6, 1), ("Üç.", 3, 1, 2), ("Dörd.", 3, 5, 2)
+        ("Title", 1, 1, 0),
+        ("One.", 2, 1, 1),
+        ("Two.", 2, 6, 1),
+        ("Üç.", 3, 1, 2),
+        ("Dörd.", 3, 5, 2),
     ]
 
 
@@ -99,7 +110,8 @@ def test_segment_file_reads_bom_and_reports_bad_bytes(tmp_path) -> None:
 def test_rules_file_changes_are_picked_up(tmp_path) -> None:
     rules = tmp_path / "r.srx"
     template = (
-        '<srx xmlns="http://www.lisa.org/srx20" version="2.0"><header segmentsubflows="yes" cascade="no"/>'
+        '<srx xmlns="http://www.lisa.org/srx20" version="2.0">'
+        '<header segmentsubflows="yes" cascade="no"/>'
         '<body><languagerules><languagerule languagerulename="a"><rule break="yes">'
         "<beforebreak>{}</beforebreak><afterbreak>\\s</afterbreak></rule></languagerule></languagerules>"
         '<maprules><languagemap languagepattern=".*" languagerulename="a"/></maprules></body></srx>'

@@ -11,9 +11,11 @@ from ahenk.errors import ParseError, SchemaError, UsageError
 from ahenk.segment import SrxSegmenter, load_srx, parse_srx
 from tests.conftest import shared_file
 
+
 def srx(rules: dict[str, str], maps: list[tuple[str, str]], cascade: bool = False) -> bytes:
     body = "".join(
-        f'<languagerule languagerulename="{name}">{text}</languagerule>' for name, text in rules.items()
+        f'<languagerule languagerulename="{name}">{text}</languagerule>'
+        for name, text in rules.items()
     )
     mapping = "".join(
         f'<languagemap languagepattern="{p}" languagerulename="{n}"/>' for p, n in maps
@@ -84,7 +86,11 @@ def test_a_language_without_rules_is_a_usage_error() -> None:
     [
         (b"<srx", ParseError, 1),
         (b"<?xml version='1.0'?>\n<tmx version='1.4'/>", SchemaError, 2),
-        (b'<srx xmlns="http://www.lisa.org/srx20" version="1.0"><header/><body/></srx>', SchemaError, 1),
+        (
+            b'<srx xmlns="http://www.lisa.org/srx20" version="1.0"><header/><body/></srx>',
+            SchemaError,
+            1,
+        ),
         (b'<!DOCTYPE srx [<!ENTITY a "b">]><srx/>', ParseError, 1),
         (srx({"a": '<rule break="maybe"/>'}, [(".*", "a")]), SchemaError, 1),
         (srx({"a": STOP}, [(".*", "nope")]), SchemaError, 1),
@@ -121,7 +127,9 @@ def test_reference_srx_files_load_and_apply(name: str, lang: str) -> None:
 
 @pytest.mark.shared
 def test_languagetool_rules_on_the_changwoo_korean_sample() -> None:
-    srx_file = shared_file("interop", "srx", "languagetool_segment_srx_2017_copy_in_changwoo-SrxTest.srx")
+    srx_file = shared_file(
+        "interop", "srx", "languagetool_segment_srx_2017_copy_in_changwoo-SrxTest.srx"
+    )
     text = shared_file("interop", "srx", "changwoo-SrxTest_test.txt").read_text(encoding="utf-8")
     segments = SrxSegmenter(load_srx(srx_file)).segment(text, "ko")
     assert "이게 뭐지?" in [s.text for s in segments]

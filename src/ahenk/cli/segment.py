@@ -30,19 +30,50 @@ _SPACES = re.compile(r"\s+")
 
 @click.command("segment")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("--lang", default=None, help="Language of the files: en, az, ru (any BCP 47 or "
-              "Java spelling works: az_AZ, aze, ru-RU).")
-@click.option("--rules", type=click.Path(dir_okay=False), default=None,
-              help="An SRX 2.0 file to use instead of ahenk's rules.")
-@click.option("--paragraphs", type=click.Choice(PARAGRAPH_MODES), default="line", show_default=True,
-              help="What separates paragraphs: every line break, or blank lines only.")
-@click.option("--encoding", default="utf-8", show_default=True,
-              help="Encoding of the files when they have no byte-order mark.")
+@click.option(
+    "--lang",
+    default=None,
+    help="Language of the files: en, az, ru (any BCP 47 or "
+    "Java spelling works: az_AZ, aze, ru-RU).",
+)
+@click.option(
+    "--rules",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="An SRX 2.0 file to use instead of ahenk's rules.",
+)
+@click.option(
+    "--paragraphs",
+    type=click.Choice(PARAGRAPH_MODES),
+    default="line",
+    show_default=True,
+    help="What separates paragraphs: every line break, or blank lines only.",
+)
+@click.option(
+    "--encoding",
+    default="utf-8",
+    show_default=True,
+    help="Encoding of the files when they have no byte-order mark.",
+)
 @output_format("text", "jsonl")
-@click.option("--export-srx", "export_to", is_flag=False, flag_value="-", default=None,
-              metavar="[PATH]", help="Write ahenk's SRX rules to PATH (or stdout) and exit.")
-def command(files: tuple[str, ...], lang: str | None, rules: str | None, paragraphs: str,
-            encoding: str, output_format: str, export_to: str | None) -> None:
+@click.option(
+    "--export-srx",
+    "export_to",
+    is_flag=False,
+    flag_value="-",
+    default=None,
+    metavar="[PATH]",
+    help="Write ahenk's SRX rules to PATH (or stdout) and exit.",
+)
+def command(
+    files: tuple[str, ...],
+    lang: str | None,
+    rules: str | None,
+    paragraphs: str,
+    encoding: str,
+    output_format: str,
+    export_to: str | None,
+) -> None:
     """Split FILE... into segments (sentences, headings, lines without final punctuation)."""
     if export_to is not None:
         if export_to == "-":
@@ -60,14 +91,25 @@ def command(files: tuple[str, ...], lang: str | None, rules: str | None, paragra
     ]
     signature = results[0].signature
     if output_format == "jsonl":
-        header = {"type": "header", "signature": str(signature), "segmenter": signature.as_dict(),
-                  "lang": lang}
+        header = {
+            "type": "header",
+            "signature": str(signature),
+            "segmenter": signature.as_dict(),
+            "lang": lang,
+        }
         click.echo(json.dumps(header, ensure_ascii=False))
         for result in results:
             for seg in result.segments:
-                record = {"type": "segment", "file": result.path, "line": seg.line,
-                          "column": seg.column, "start": seg.start, "end": seg.end,
-                          "paragraph": seg.paragraph, "text": seg.text}
+                record = {
+                    "type": "segment",
+                    "file": result.path,
+                    "line": seg.line,
+                    "column": seg.column,
+                    "start": seg.start,
+                    "end": seg.end,
+                    "paragraph": seg.paragraph,
+                    "text": seg.text,
+                }
                 click.echo(json.dumps(record, ensure_ascii=False))
         return
     click.echo(f"# {signature}", err=True)

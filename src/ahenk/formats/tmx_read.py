@@ -265,9 +265,10 @@ class UnitStream:
             unit.extra["tmx.attrs"] = unknown
         wanted = self._srclang
         raw_src = attrs.get("srclang")
-        if raw_src is not None and raw_src.strip().lower() not in ALL_LANGUAGES:
-            wanted = (parse_tag(raw_src), raw_src)
-        index = 0 if wanted is None else _source_index(variants, *wanted)
+        if raw_src is not None:
+            all_languages = raw_src.strip().lower() in ALL_LANGUAGES
+            wanted = None if all_languages else (parse_tag(raw_src), raw_src)
+        index = 0 if wanted is None else source_index(variants, *wanted)
         if index is None:
             tag, raw = wanted  # type: ignore[misc]
             self._report(
@@ -332,7 +333,8 @@ class UnitStream:
         if parents is not None:
             segment.extra["tmx.parents"] = parents
         if seg_element.attrib:
-            segment.extra["tmx.seg_attrs"] = {attr_name(k): v for k, v in seg_element.attrib.items()}
+            seg_attrs = {attr_name(k): v for k, v in seg_element.attrib.items()}
+            segment.extra["tmx.seg_attrs"] = seg_attrs
         if unknown:
             segment.extra["tmx.attrs"] = unknown
         return segment, raw_lang
@@ -376,7 +378,7 @@ def _only_text(element: etree._Element) -> str:
     return element.text or ""
 
 
-def _source_index(
+def source_index(
     variants: list[tuple[Segment, str]], tag: LanguageTag | None, raw: str
 ) -> int | None:
     """First exact language match, else first variant of the same language, else None."""

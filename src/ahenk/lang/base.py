@@ -33,11 +33,11 @@ _PUNCT = str.maketrans({**{c: "'" for c in APOSTROPHES}, **{c: "-" for c in HYPH
                         "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u0130": "i"})
 
 _LETTER = r"\p{L}\p{M}\p{N}"
+_JOINER = "[" + "".join("\\" + c for c in APOSTROPHES + HYPHENS) + "]"
 #: A word; an apostrophe or hyphen joins when a lower-case letter or a digit follows it, so
 #: "BMT-nin" and "Ombudsman's" are one word and "Azərbaycan-Ermənistan" two.
 WORD_JOINED_LOWER = regex.compile(
-    rf"[{_LETTER}]+(?:[{APOSTROPHES}{HYPHENS}](?=[\p{{Ll}}\p{{N}}])[{_LETTER}]+)*")
-_SPACE = regex.compile(r"\s+")
+    rf"[{_LETTER}]+(?:{_JOINER}(?=[\p{{Ll}}\p{{N}}])[{_LETTER}]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,7 @@ class Language:
     """Fallback language knowledge: case-folded exact matching, no inflection.
 
     Subclasses set :attr:`code` and fill the small hooks :meth:`_inflected`, :meth:`roles`,
-    :meth:`_anchor_of`; the public methods validate and fold, the hooks see folded words only.
+    :meth:`_anchors_of`; the public methods validate and fold, the hooks see folded words only.
     """
 
     code: ClassVar[str] = ""
@@ -173,10 +173,12 @@ def common_prefix(words: Sequence[str]) -> str:
     return low[:n]
 
 
+def gap_key(between: str) -> str:
+    """What separates two words, as a key: ``" "`` for any whitespace, else the folded marks."""
+    return " " if not between.strip() else between.strip().translate(_PUNCT)
+
+
 def gaps(text: str, tokens: Sequence[Token]) -> tuple[str, ...]:
-    """What separates consecutive tokens: ``" "`` for any whitespace, else the folded text."""
-    out = []
-    for left, right in zip(tokens, tokens[1:], strict=False):
-        between = text[left.end:right.start]
-        out.append(" " if _SPACE.fullmatch(between) else between.translate(_PUNCT))
-    return tuple(out)
+    """The :func:`gap_key` of what separates each pair of consecutive tokens."""
+    return tuple(gap_key(text[left.end:right.start])
+                 for left, right in zip(tokens, tokens[1:], strict=False))

@@ -27,7 +27,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from ahenk.lang.base import Language, Role, common_prefix
+from ahenk.lang.base import APOSTROPHES, HYPHENS, Language, Role, common_prefix
 
 _ADJECTIVAL = frozenset({"ADJF", "ADJS", "PRTF", "PRTS", "COMP"})
 _VERBAL = frozenset({"VERB", "INFN", "GRND"})
@@ -44,7 +44,13 @@ _NOUN_ENDINGS = {
     "й": (1, ("й", "я", "ю", "ем", "е", "и", "ев", "ям", "ями", "ях")),
 }
 _VOWELS = frozenset("аеёиоуыэюя")
+_L = r"\p{L}\p{M}\p{N}"
+_H = "[" + "".join("\\" + c for c in HYPHENS) + "]"
+_A = "[" + "".join("\\" + c for c in APOSTROPHES) + "]"
 _CYRILLIC = regex.compile(r"[\p{Cyrillic}-]+")
+# A hyphen joins whatever letter follows (Санкт-Петербурга, Нагорно-Карабахского: pymorphy3
+# knows such words whole); an apostrophe only a lower-case one.
+_WORD = regex.compile(rf"[{_L}]+(?:(?:{_H}(?=[{_L}])|{_A}(?=[\p{{Ll}}\p{{N}}]))[{_L}]+)*")
 
 
 @lru_cache(maxsize=1)
@@ -205,6 +211,7 @@ def anchors(word: str) -> frozenset[str]:
 
 class Russian(Language):
     code: ClassVar[str] = "ru"
+    word_pattern = _WORD
 
     def roles(self, term_words: tuple[str, ...]) -> tuple[Role, ...]:
         return roles(term_words)

@@ -42,7 +42,9 @@ _PARAGRAPH_BREAKS = {
     # every line is a paragraph: plain-text corpora, one paragraph per line
     "line": re.compile(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]"),
     # an empty or blank line (or U+2029) separates paragraphs; single line breaks are spaces
-    "blank": re.compile(r"(?:\r\n|[\n\r])[ \t\f\v]*(?:\r\n|[\n\r])(?:[ \t\f\v]*(?:\r\n|[\n\r]))*|\u2029"),
+    "blank": re.compile(
+        r"(?:\r\n|[\n\r])[ \t\f\v]*(?:\r\n|[\n\r])(?:[ \t\f\v]*(?:\r\n|[\n\r]))*|\u2029"
+    ),
 }
 
 
@@ -95,7 +97,9 @@ class Segmenter(ABC):
 
     def __init__(self, paragraphs: Paragraphs = "line") -> None:
         if paragraphs not in PARAGRAPH_MODES:
-            raise UsageError(f"paragraphs={paragraphs!r}: choose one of {', '.join(PARAGRAPH_MODES)}")
+            raise UsageError(
+                f"paragraphs={paragraphs!r}: choose one of {', '.join(PARAGRAPH_MODES)}"
+            )
         self.paragraphs = paragraphs
         self._prepared: dict[str, object] = {}
 
@@ -113,7 +117,9 @@ class Segmenter(ABC):
                 if start < end:
                     line, column = lines.locate(p_start + start)
                     result.append(
-                        TextSegment(p_start + start, p_start + end, chunk[start:end], line, column, number)
+                        TextSegment(
+                            p_start + start, p_start + end, chunk[start:end], line, column, number
+                        )
                     )
         return result
 
@@ -252,7 +258,9 @@ def _zero_width(rule: Rule, doc: SrxDocument) -> str:
         if icu.has_backreference(translated):
             # Rules are matched as lookbehinds and merged into alternations, where group
             # numbers shift and a lookbehind runs backwards: refuse rather than mis-match.
-            raise ParseError(f"{side} {text!r}: back references are not supported", doc.path, rule.line)
+            raise ParseError(
+                f"{side} {text!r}: back references are not supported", doc.path, rule.line
+            )
         parts.append(f"(?<={translated})" if side == "beforebreak" else f"(?={translated})")
     return "".join(parts)
 
@@ -288,7 +296,9 @@ class _LineIndex:
     """Offsets of line starts, for 1-based line and column of any offset."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]", text)]
+        self.starts = [0] + [
+            m.end() for m in re.finditer(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]", text)
+        ]
 
     def locate(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.starts, offset) - 1

@@ -1,4 +1,4 @@
-"""Translate ICU / Java regular expressions, as SRX files write them, into the ``regex`` module's dialect.
+"""Translate ICU / Java regular expressions, as SRX files write them, into ``regex``'s dialect.
 
 SRX 2.0 says its patterns follow ICU syntax; CAT tools written in Java feed them to
 ``java.util.regex``. The ``regex`` module in V1 mode already shares most of that syntax: nested
@@ -71,7 +71,7 @@ class UntranslatableRegex(ValueError):
 
 
 def translate(pattern: str) -> str:
-    """Return *pattern* rewritten for ``regex`` with :data:`FLAGS`; raise :class:`UntranslatableRegex`."""
+    """Return *pattern* rewritten for ``regex``; raise :class:`UntranslatableRegex`."""
     out = _Translator(pattern).run()
     try:
         regex.compile(out, FLAGS)
@@ -156,7 +156,9 @@ class _Translator:
             elif flag in "uUd":
                 continue  # always Unicode; '.' already excludes only '\n'
             elif flag == "w":
-                raise UntranslatableRegex("ICU flag (?w) (Unicode word boundaries) is not supported", offset)
+                raise UntranslatableRegex(
+                    "ICU flag (?w) (Unicode word boundaries) is not supported", offset
+                )
             else:
                 raise UntranslatableRegex(f"unknown inline flag {flag!r}", offset)
         return "".join(kept)
@@ -196,7 +198,9 @@ class _Translator:
                 raise UntranslatableRegex(r"malformed \u escape", start)
             self.pos += 4
             value = int(digits, 16)
-            if 0xD800 <= value <= 0xDBFF and regex.match(r"\\u[dD][c-fC-F][0-9A-Fa-f]{2}", src[self.pos :]):
+            if 0xD800 <= value <= 0xDBFF and regex.match(
+                r"\\u[dD][c-fC-F][0-9A-Fa-f]{2}", src[self.pos :]
+            ):
                 low = int(src[self.pos + 2 : self.pos + 6], 16)
                 self.pos += 6
                 value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)

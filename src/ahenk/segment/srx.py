@@ -77,7 +77,9 @@ def parse_srx(data: bytes, path: str | os.PathLike[str] | None = None) -> SrxDoc
         raise SchemaError(f"root element is <{root.name}>, not SRX 2.0 <srx>", where, root.line)
     version = root.attrs.get("version", "")
     if version != "2.0":
-        raise SchemaError(f"SRX version {version or '(none)'} is not supported; need 2.0", where, root.line)
+        raise SchemaError(
+            f"SRX version {version or '(none)'} is not supported; need 2.0", where, root.line
+        )
     header = root.child("header")
     body = root.child("body")
     if header is None or body is None:
@@ -115,9 +117,13 @@ def parse_srx(data: bytes, path: str | os.PathLike[str] | None = None) -> SrxDoc
         pattern = lm.attrs.get("languagepattern")
         target = lm.attrs.get("languagerulename")
         if pattern is None or target is None:
-            raise SchemaError("<languagemap> needs languagepattern and languagerulename", where, lm.line)
+            raise SchemaError(
+                "<languagemap> needs languagepattern and languagerulename", where, lm.line
+            )
         if target not in language_rules:
-            raise SchemaError(f"languagemap names undefined languagerule {target!r}", where, lm.line)
+            raise SchemaError(
+                f"languagemap names undefined languagerule {target!r}", where, lm.line
+            )
         maps.append(LanguageMap(pattern, target, lm.line))
 
     return SrxDocument(
@@ -174,7 +180,9 @@ class _Tree:
                 stack[-1].parts.append(text)
 
         def doctype(*_args: object) -> None:
-            raise ParseError("document type declarations are not allowed in SRX", where, parser.CurrentLineNumber)
+            raise ParseError(
+                "document type declarations are not allowed in SRX", where, parser.CurrentLineNumber
+            )
 
         parser.StartElementHandler = start
         parser.EndElementHandler = end
@@ -184,7 +192,10 @@ class _Tree:
             parser.Parse(data, True)
         except expat.ExpatError as exc:
             raise ParseError(
-                f"not well-formed XML: {expat.ErrorString(exc.code)}", where, exc.lineno, exc.offset + 1
+                f"not well-formed XML: {expat.ErrorString(exc.code)}",
+                where,
+                exc.lineno,
+                exc.offset + 1,
             ) from None
         if not roots:  # pragma: no cover - expat rejects documents without an element
             raise ParseError("no root element", where)

@@ -1,0 +1,91 @@
+"""English: plural and possessive, nothing more.
+
+A term word matches itself, its plural (mechanisms, NGOs, territories, crises, Ombudsmen) and the
+possessive of either (Ombudsman's, NGO's, NGOs', children's). Terms are not singularised: a term
+written in the plural ("human rights") does not match the singular ("human right"), which is
+often another sense.
+
+In a multiword term the last word inflects, and so does the word before the first preposition,
+the head of "Minister of Foreign Affairs" → "Ministers of Foreign Affairs".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import ClassVar
+
+import regex
+
+from ahenk.lang.base import APOSTROPHES, WORD_JOINED_LOWER, Language, Role, common_prefix
+
+#: Irregular plurals (singular → plurals accepted besides the regular ones).
+IRREGULAR = {
+    "analysis": ("analyses",), "basis": ("bases",), "child": ("children",),
+    "criterion": ("criteria",), "crisis": ("crises",), "datum": ("data",),
+    "foot": ("feet",), "medium": ("media",), "man": ("men",), "person": ("people", "persons"),
+    "phenomenon": ("phenomena",), "thesis": ("theses",), "woman": ("women",),
+}
+PREPOSITIONS = frozenset({"of", "for", "on", "in", "to", "against", "at", "by", "with", "from",
+                          "under", "between", "within"})
+_VOWELS = frozenset("aeiou")
+_QUOTES = "".join("\\" + c for c in APOSTROPHES)
+# A word as elsewhere, plus the apostrophe that ends a plural possessive (NGOs', ministers').
+_WORD = regex.compile(WORD_JOINED_LOWER.pattern + rf"(?:(?<=[sS])[{_QUOTES}](?![\p{{L}}\p{{N}}]))?")
+
+
+@lru_cache(maxsize=65536)
+def plurals(word: str) -> frozenset[str]:
+    """Plural spellings of a folded singular (over-generates harmlessly: "ombudsmans")."""
+    out = {word + "s", *IRREGULAR.get(word, ())}
+    if word.endswith(("s", "x", "z", "ch", "sh", "o")):
+        out.add(word + "es")
+    if len(word) > 1 and word.endswith("y") and word[-2] not in _VOWELS:
+        out.add(word[:-1] + "ies")
+    if word.endswith("man"):
+        out.add(word[:-3] + "men")
+    if word.endswith("f"):
+        out.add(word[:-1] + "ves")
+    if word.endswith("fe"):
+        out.add(word[:-2] + "ves")
+    if word.endswith("is"):
+        out.add(word[:-2] + "es")
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def forms(word: str) -> frozenset[str]:
+    """Every form a folded term word may take: itself, plurals, and their possessives."""
+    base = {word, *plurals(word)}
+    out = set(base)
+    for form in base:
+        out.add(form + "'s")
+        if form.endswith("s"):
+            out.add(form + "'")
+    return frozenset(out)
+
+
+def is_form_of(word: str, surface: str) -> bool:
+    return surface in forms(word)
+
+
+class English(Language):
+    code: ClassVar[str] = "en"
+    word_pattern = _WORD
+
+    def roles(self, term_words: tuple[str, ...]) -> tuple[Role, ...]:
+        inflecting = {len(term_words) - 1}
+        for i, word in enumerate(term_words):
+            if word in PREPOSITIONS and i > 0:
+                inflecting.add(i - 1)
+                break
+        return tuple(Role.INFLECTS if i in inflecting else Role.FIXED
+                     for i in range(len(term_words)))
+
+    def _inflected(self, word: str, surface: str) -> bool:
+        return is_form_of(word, surface)
+
+    def _anchors_of(self, word: str) -> frozenset[str]:
+        return frozenset({common_prefix(sorted(forms(word)))})
+
+
+LANGUAGE = English()
