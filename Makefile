@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.ahenk-installed
 
-.PHONY: run test setup bench lint docs clean
+.PHONY: run test setup bench lint docs readme clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ lint: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m ahenk.cli.reference > docs/cli.md
+
+readme: $(STAMP)
+	$(BIN)/python tests/test_readme.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .ruff_cache src/*.egg-info

@@ -77,7 +77,7 @@ def _document_lines(text: str) -> list[int]:
 
 
 def load_corpus(root: str | Path) -> Corpus:
-    """Read ``manifest.toml`` under *root*; raise :class:`ParseError` with a line for bad entries."""
+    """Read ``manifest.toml`` under *root*; bad entries raise :class:`ParseError` with a line."""
     root = Path(root)
     manifest = root / MANIFEST
     if root.is_file() and root.name == MANIFEST:
@@ -157,7 +157,8 @@ def _file_problems(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
         return None, [_problem("undecodable", exc.message, path, exc.line, exc.column)]
     if data.startswith(b"\xef\xbb\xbf"):
         problems.append(_problem("byte-order-mark", "starts with a UTF-8 byte-order mark; "
-                                 "corpus files are UTF-8 without BOM", path, 1, 1, Severity.WARNING))
+                                 "corpus files are UTF-8 without BOM", path, 1, 1,
+                                 Severity.WARNING))
     for number, line in enumerate(text.split("\n"), 1):
         if line.endswith("\r"):
             problems.append(_problem("line-ending", "CRLF line ending; corpus files use LF",
@@ -200,7 +201,8 @@ def _script_problems(lang: str, lines: list[str], path: Path) -> list[Problem]:
     return problems
 
 
-def _structure_problems(src: list[str], tgt: list[str], tgt_path: Path, src_path: Path) -> list[Problem]:
+def _structure_problems(src: list[str], tgt: list[str], tgt_path: Path,
+                        src_path: Path) -> list[Problem]:
     problems: list[Problem] = []
     if len(src) != len(tgt):
         problems.append(_problem("line-count", f"{len(tgt)} lines, but the source {src_path.name} "
@@ -208,7 +210,8 @@ def _structure_problems(src: list[str], tgt: list[str], tgt_path: Path, src_path
                                  tgt_path, min(len(src), len(tgt)) + 1))
     for number, (s, t) in enumerate(zip(src, tgt, strict=False), 1):
         if bool(s.strip()) != bool(t.strip()):
-            what = "blank where the source has text" if s.strip() else "text where the source is blank"
+            what = ("blank where the source has text" if s.strip()
+                    else "text where the source is blank")
             problems.append(_problem("paragraph-mismatch", what, tgt_path, number, 1))
         elif s.strip() and s.strip() == t.strip() and len(WORD.findall(s)) >= 4 and \
                 sum(1 for w in WORD.findall(s) if not w.isdigit()) >= 4:

@@ -81,4 +81,4 @@ class UnknownFormatError(FormatError):
 
 
 class SchemaError(ParseError):
-    """Well-formed, but the structure is not what the format requires (missing element, bad value)."""
+    """Well-formed, but not the structure the format requires (missing element, bad value)."""

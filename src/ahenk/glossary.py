@@ -41,15 +41,18 @@ def convert_glossary(source: str | os.PathLike[str], output: str | os.PathLike[s
                      **options: Any) -> tuple[Termbase, str]:
     """Read *source* and write it to *output*; returns the termbase and the output format name.
 
-    Reader options (``src_lang``/``tgt_lang`` for bilingual glossaries) and writer options
-    (``layout``, ``bom``, ``src_lang``/``tgt_lang``) are passed to both handlers, each taking
-    the ones it knows.
+    Each option goes to the handler that declares it (``src_lang``/``tgt_lang`` to a bilingual
+    glossary on either side, ``layout``/``bom`` to a tabular writer); one that neither side
+    takes is a :class:`~ahenk.errors.UsageError`.
     """
     if os.path.abspath(source) == os.path.abspath(output):
         raise UsageError("input and output are the same file; write to another path")
-    termbase = load_termbase(source, from_format, **options)
-    handler = registry.write(termbase, output, to_format, (Kind.TERMBASE,), **options)
-    return termbase, handler.name
+    reader = registry.detect(source, from_format, (Kind.TERMBASE,))
+    writer = registry.detect(output, to_format, (Kind.TERMBASE,), for_writing=True)
+    read_options, write_options = registry.split_options(reader, writer, options)
+    termbase = load_termbase(source, reader.name, **read_options)
+    registry.write(termbase, output, writer.name, (Kind.TERMBASE,), **write_options)
+    return termbase, writer.name
 
 
 @dataclass

@@ -45,14 +45,16 @@ CASES = [
      ["several-preferred-terms"]),
     ("term under two concepts", [good("a"), good("b")], ["duplicate-term"] * 5),
     ("duplicate after Turkic case folding", [
-        Concept("a", [term("İlham Əliyev", "az"), term("Ilham Aliyev", "en"), term("Ильхам Алиев", "ru")]),
+        Concept("a", [term("İlham Əliyev", "az"), term("Ilham Aliyev", "en"),
+                      term("Ильхам Алиев", "ru")]),
         Concept("b", [term("ilham əliyev", "az"), term("Ilham", "en"), term("Ильхам", "ru")])],
      ["duplicate-term"]),
     ("dotless ı is another letter", [
         Concept("a", [term("ışıq", "az"), term("light", "en"), term("свет", "ru")]),
         Concept("b", [term("işiq", "az"), term("lamp", "en"), term("лампа", "ru")])], []),
     ("same text, other language, is fine", [
-        Concept("a", [term("Ombudsman", "en"), term("Ombudsman", "az"), term("Омбудсмен", "ru")])], []),
+        Concept("a", [term("Ombudsman", "en"), term("Ombudsman", "az"),
+                      term("Омбудсмен", "ru")])], []),
     ("conflicting statuses", [Concept("c", [term("Shusha", "en"), term("Shushi", "en", A),
                                             term("Shushi", "en", F), term("Şuşa", "az"),
                                             term("Шуша", "ru")])], ["conflicting-status"]),

@@ -59,7 +59,7 @@ class Aligner(ABC):
         for (s0, s1), (t0, t1) in _chunks(len(src), len(tgt), src_paragraphs, tgt_paragraphs):
             for st in self._align_chunk(src[s0:s1], tgt[t0:t1], slang.language, tlang.language):
                 steps.append(Step(st.i0 + s0, st.i1 + s0, st.j0 + t0, st.j1 + t0,
-                                  st.length_cost, st.shared, st.cost))
+                                  st.length_cost, st.shared, st.cosine, st.cost))
         beads = [self._bead(st) for st in steps]
         return Alignment(src, tgt, slang, tlang, beads, self.signature(), warnings,
                          dict(self._last_parameters))
@@ -110,7 +110,8 @@ class GaleChurchAligner(Aligner):
         problem = Problem([len(s) for s in src], [len(t) for t in tgt],
                           empty * len(src), empty * len(tgt), [])
         self._last_parameters = {"c": self.model.c, "s2": self.model.s2}
-        return search(problem, self.model, Weights(lexical=0.0, bead_types=self.BEADS))
+        return search(problem, self.model, Weights(lexical=0.0, cosine=0.0, bead_types=self.BEADS,
+                                                   deletion_by_length=True))
 
     def _parameters(self) -> str:
         return f"c={self.model.c:g},s2={self.model.s2:g},beads=gc6"
@@ -149,7 +150,8 @@ class AnchorAligner(Aligner):
         w = self.weights
         features = ",".join(f.describe() for f in self.features)
         beads = " ".join(f"{a}:{b}" for a, b in BEAD_TYPES)
-        return (f"lexical={w.lexical:g},cap={w.max_shared:g},width={self.width},"
+        return (f"lexical={w.lexical:g},cosine={w.cosine:g},cap={w.max_shared:g},"
+                f"deletion={w.deletion:g},width={self.width},"
                 f"features=[{features}],beads=[{beads}],length=estimated")
 
     def _termbase_hash(self) -> str:

@@ -146,7 +146,7 @@ class Cognates(Feature):
 
     name = "cognates"
 
-    def __init__(self, weight: float = 0.4, prefix: int = 4) -> None:
+    def __init__(self, weight: float = 0.8, prefix: int = 4) -> None:
         self.weight = weight
         self.prefix = prefix
 

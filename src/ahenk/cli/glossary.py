@@ -93,7 +93,8 @@ def render_termbase_stats(path: str, result) -> str:  # type: ignore[no-untyped-
 @_tgt_lang
 @click.option("--layout", type=click.Choice(["long", "wide"]), default=None,
               help="Tabular output: one row per term (long) or per concept (wide).")
-@click.option("--bom/--no-bom", default=None, help="Tabular output: start with a UTF-8 BOM (Excel).")
+@click.option("--bom/--no-bom", default=None,
+              help="Tabular output: start with a UTF-8 BOM (Excel).")
 def convert(source: str, output: str, from_format: str | None, to_format: str | None,
             src_lang: str | None, tgt_lang: str | None, layout: str | None,
             bom: bool | None) -> None:

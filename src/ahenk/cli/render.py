@@ -14,7 +14,8 @@ def table(rows: Sequence[Sequence[object]], header: Sequence[str]) -> str:
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
 
     def line(row: list[str]) -> str:
-        parts = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)]
+        rest = zip(row[1:], widths[1:], strict=True)
+        parts = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in rest]
         return "  ".join(parts).rstrip()
 
     out = [line(cells[0]), "  ".join("-" * w for w in widths)]

@@ -85,6 +85,9 @@ class OmegatGlossaryHandler(FormatHandler):
     description = "OmegaT glossary: source<TAB>target<TAB>comment (.txt, .utf8, legacy .tab)"
     extensions = ("txt", "utf8", "tab")
     kind = Kind.TERMBASE
+    read_options: ClassVar[frozenset[str]] = frozenset(
+        {"src_lang", "tgt_lang", "strict", "encoding"})
+    write_options: ClassVar[frozenset[str]] = frozenset({"src_lang", "tgt_lang"})
     keeps: ClassVar[frozenset[str]] = frozenset({"allowed_terms"})
     writes_empty: ClassVar[bool] = True
     bilingual: ClassVar[bool] = True

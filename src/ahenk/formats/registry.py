@@ -40,6 +40,10 @@ class FormatHandler:
     kind: ClassVar[Kind]
     can_read: ClassVar[bool] = True
     can_write: ClassVar[bool] = True
+    #: Keyword options ``read``/``write`` accept, so a converter can route each option to the
+    #: side that takes it and reject one that neither does (see :func:`split_options`).
+    read_options: ClassVar[frozenset[str]] = frozenset()
+    write_options: ClassVar[frozenset[str]] = frozenset()
 
     def sniff(self, head: bytes) -> bool:  # pragma: no cover - default
         return False
@@ -167,3 +171,15 @@ def write(
         raise UsageError(f"format {handler.name!r} can only be read")
     handler.write(obj, path, **options)
     return handler
+
+
+def split_options(reader: FormatHandler, writer: FormatHandler,
+                  options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Route *options* to the reader and the writer that declare them; reject the rest."""
+    unknown = sorted(k for k in options
+                     if k not in reader.read_options and k not in writer.write_options)
+    if unknown:
+        raise UsageError(f"option(s) {', '.join(unknown)} apply to neither {reader.name} "
+                         f"(reading) nor {writer.name} (writing)")
+    return ({k: v for k, v in options.items() if k in reader.read_options},
+            {k: v for k, v in options.items() if k in writer.write_options})

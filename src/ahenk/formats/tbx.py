@@ -57,6 +57,8 @@ class Tbx2008Handler(FormatHandler):
     description = "TBX 2008 / TBX-Basic (martif), ISO 30042:2008"
     extensions = ("tbx",)
     kind = Kind.TERMBASE
+    read_options: ClassVar[frozenset[str]] = frozenset()
+    write_options: ClassVar[frozenset[str]] = frozenset()
     #: What a read→write→read keeps (used by the contract tests).
     keeps: ClassVar[frozenset[str]] = frozenset(
         {"id", "subject", "definitions", "concept_note", "status", "pos", "type", "term_note"}

@@ -54,6 +54,8 @@ class Tbx3Handler(FormatHandler):
     description = "TBX v3 (ISO 30042:2019), TBX-Basic; reads DCA and DCT, writes DCA"
     extensions = ("tbx",)
     kind = Kind.TERMBASE
+    read_options: ClassVar[frozenset[str]] = frozenset()
+    write_options: ClassVar[frozenset[str]] = frozenset()
     keeps: ClassVar[frozenset[str]] = frozenset(
         {"id", "subject", "definitions", "concept_note", "status", "pos", "type", "term_note"}
     )

@@ -76,6 +76,8 @@ class _Context:
 
 class _TabularHandler(FormatHandler):
     kind = Kind.TERMBASE
+    read_options: ClassVar[frozenset[str]] = frozenset({"encoding", "columns", "delimiter"})
+    write_options: ClassVar[frozenset[str]] = frozenset({"layout", "bom", "lossy"})
     delimiter: ClassVar[str | None]
     keeps: ClassVar[frozenset[str]] = frozenset(
         {"id", "subject", "definitions", "concept_note", "status", "pos", "type", "term_note"}

@@ -88,6 +88,10 @@ def clark_name(name: str) -> str:
 class InlineError(Exception):
     """Raised inside this module; the reader/writer turns it into a located ahenk error."""
 
+    def __init__(self, message: str, code: str = "tmx-bad-inline") -> None:
+        super().__init__(message)
+        self.code = code
+
 
 # --------------------------------------------------------------------------- reading
 
@@ -112,7 +116,7 @@ class _SegReader:
         for child in element:
             tag = child.tag
             if not isinstance(tag, str):
-                raise InlineError(f"unresolved entity reference {child.text}")
+                raise InlineError(f"unresolved entity reference {child.text}", "tmx-entity")
             kind = KIND_OF_TAG.get(tag)
             if kind is None or (kind is SpanKind.SUB and element.tag != "seg"):
                 raise InlineError(f"<{tag}> is not allowed in <{element.tag}>")
@@ -134,7 +138,7 @@ class _SegReader:
         for child in element:
             tag = child.tag
             if not isinstance(tag, str):
-                raise InlineError(f"unresolved entity reference {child.text}")
+                raise InlineError(f"unresolved entity reference {child.text}", "tmx-entity")
             if tag != "sub":
                 raise InlineError(f"<{tag}> is not allowed in <{element.tag}>")
             sub_index = len(self.spans)

@@ -327,7 +327,7 @@ class UnitStream:
         try:
             text, spans, parents = read_seg(seg_element)
         except InlineError as exc:
-            raise _Broken("tmx-bad-inline", str(exc), seg_element.sourceline) from None
+            raise _Broken(exc.code, str(exc), seg_element.sourceline) from None
         segment.text = text
         segment.spans = spans
         if parents is not None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import ClassVar
 
 import regex
@@ -49,7 +49,7 @@ class Token:
     end: int
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """What a word of a multiword term may do in running text."""
 
     INFLECTS = "inflects"  # any inflected form of the word

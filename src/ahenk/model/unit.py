@@ -34,7 +34,8 @@ class Span:
 
     ``start``/``end`` are character offsets into :attr:`Segment.text`; a code that occupies no
     text (most placeholders) has ``start == end``. ``code`` is the native markup the code stands
-    for (e.g. ``<b>`` inside a TMX ``<bpt>``), ``attrs`` the element's attributes (i, x, type, pos…).
+    for (e.g. ``<b>`` inside a TMX ``<bpt>``), ``attrs`` the element's attributes
+    (i, x, type, pos…).
     """
 
     kind: SpanKind
@@ -118,7 +119,7 @@ class Unit:
 
     def target_for(self, lang: LanguageTag | str) -> Segment | None:
         """The target in *lang* (compared by language subtag), if the unit has one."""
-        wanted = lang.language if isinstance(lang, LanguageTag) else LanguageTag.parse(lang).language
+        wanted = (lang if isinstance(lang, LanguageTag) else LanguageTag.parse(lang)).language
         for seg in self.targets:
             if seg.lang is not None and seg.lang.language == wanted:
                 return seg

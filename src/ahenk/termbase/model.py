@@ -55,7 +55,8 @@ class TermStatus(str, Enum):
             return aliases[key]
         except KeyError:
             raise ValueError(
-                f"unknown term status {value!r} (expected preferred, admitted, deprecated or forbidden)"
+                f"unknown term status {value!r} "
+                "(expected preferred, admitted, deprecated or forbidden)"
             ) from None
 
 
