@@ -47,7 +47,7 @@ def test_streaming_peak_is_flat(big):
     tracemalloc.start()
     try:
         count = 0
-        for unit in iter_units(big):
+        for _unit in iter_units(big):
             count += 1
         _current, peak = tracemalloc.get_traced_memory()
     finally:

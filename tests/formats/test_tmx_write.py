@@ -243,3 +243,11 @@ def test_stream_to_stream_conversion(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert [u.id for u in read(tmp_path / "copy.tmx").units] == ["t1", None]
+
+
+def test_handler_declares_its_options():
+    from ahenk.formats import get
+
+    handler = get("tmx")
+    assert handler.read_options == {"strict", "problems"}
+    assert handler.write_options == {"profile", "doctype", "extra_attrs"}

@@ -123,7 +123,7 @@ class AnchorAligner(Aligner):
     name = "ahenk"
 
     def __init__(self, features: Sequence[Feature] | None = None, termbase: object = None,
-                 weights: Weights | None = None, width: int = 8) -> None:
+                 weights: Weights | None = None, width: int = 6) -> None:
         self.features = list(features) if features is not None else default_features()
         self.termbase = termbase
         if termbase is not None:

@@ -120,7 +120,7 @@ class Tokens(Feature):
         self.weight = weight
 
     def keys(self, text: str, lang: str) -> Iterable[str]:
-        return [lower(w, lang) for w in _WORD.findall(text) if len(w) > 1]
+        return [w for w in _WORD.findall(lower(text, lang)) if len(w) > 1]
 
 
 class Names(Feature):

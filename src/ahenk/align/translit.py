@@ -12,6 +12,7 @@ truncated skeleton matches inflected forms too.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 #: Multi-letter spellings first, so "kh" is read before "k" and "h".
 _DIGRAPHS = (
@@ -53,6 +54,7 @@ _VOWELS = frozenset(k for k, v in _CLASSES.items() if v == "")
 SKELETON_LENGTH = 4
 
 
+@lru_cache(maxsize=1 << 18)
 def fold_accents(text: str) -> str:
     """Lower-case and strip combining accents, keeping Azerbaijani ə, ı and Cyrillic й/ё."""
     out = []
@@ -65,6 +67,7 @@ def fold_accents(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 18)
 def skeleton(word: str, length: int = SKELETON_LENGTH) -> str:
     """The sound-class skeleton of *word*: a leading vowel as ``a``, then consonant classes.
 

@@ -84,7 +84,7 @@ from __future__ import annotations
 
 import codecs
 import os
-from typing import Any
+from typing import Any, ClassVar
 
 from ahenk.formats.registry import FormatHandler, Kind, register
 from ahenk.formats.tmx_inline import native_code
@@ -141,6 +141,8 @@ class TmxHandler(FormatHandler):
     description = "TMX 1.4b translation memory (reads 1.1-1.4b, UTF-8/UTF-16)"
     extensions = ("tmx",)
     kind = Kind.MULTILINGUAL
+    read_options: ClassVar[frozenset[str]] = frozenset({"strict", "problems"})
+    write_options: ClassVar[frozenset[str]] = frozenset({"profile", "doctype", "extra_attrs"})
 
     def sniff(self, head: bytes) -> bool:
         encoding, skip = sniff_bom(head)

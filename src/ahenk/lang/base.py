@@ -30,8 +30,11 @@ from ahenk.lang.casing import lower
 APOSTROPHES = "'’ʼ‘`´"
 HYPHENS = "-‐‑"
 _PUNCT = str.maketrans({**{c: "'" for c in APOSTROPHES}, **{c: "-" for c in HYPHENS},
-                        "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u0130": "i"})
+                        "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\n": " ",
+                        "\r": " ", "\u0130": "i"})
 
+_PUNCT_PAIRS = tuple((chr(k), v) for k, v in _PUNCT.items() if chr(k) != v)
+_PLAIN_GAPS = frozenset({" ", "-", "'", "/"})
 _LETTER = r"\p{L}\p{M}\p{N}"
 _JOINER = "[" + "".join("\\" + c for c in APOSTROPHES + HYPHENS) + "]"
 #: A word; an apostrophe or hyphen joins when a lower-case letter or a digit follows it, so
@@ -99,7 +102,7 @@ class Language:
         return self.matches((term_word,), (surface,))
 
     def match_folded(self, term_words: tuple[str, ...], text_words: Sequence[str]) -> bool:
-        """:meth:`matches` for words already folded (the term matcher's fast path)."""
+        """:meth:`matches` for words already folded."""
         roles = self.roles(term_words)
         for word, surface, role in zip(term_words, text_words, roles, strict=True):
             if word == surface:
@@ -108,12 +111,31 @@ class Language:
                 return False
         return True
 
-    def anchors(self, term_words: tuple[str, ...]) -> frozenset[str]:
-        """Folded prefixes, one of which every matching text starts with (what an index seeks)."""
-        first = term_words[0]
-        if self.roles(term_words)[0] is Role.FIXED:
-            return frozenset({first})
-        return frozenset(a for a in self._anchors_of(first) if a) or frozenset({first})
+    def is_form(self, word: str, surface: str) -> bool:
+        """Whether folded *surface* is folded *word* or an inflected form of it (one word,
+        allowed to inflect; :meth:`roles` says which words of a term are)."""
+        return word == surface or self._inflected(word, surface)
+
+    def anchors(self, term_words: tuple[str, ...],
+                term_gaps: tuple[str, ...] = ()) -> frozenset[str]:
+        """Folded prefixes, one of which every matching text starts with (what an index seeks).
+
+        The fixed words before the first inflecting one are part of the anchor, joined by their
+        gaps (*term_gaps*, single spaces by default), so "milli preventiv mexanizm" is sought as
+        "milli preventiv mexanizm" and not as every "milli".
+        """
+        roles = self.roles(term_words)
+        prefix = ""
+        for i, (word, role) in enumerate(zip(term_words, roles, strict=True)):
+            if role is Role.INFLECTS:
+                found = frozenset(prefix + a for a in self._anchors_of(word) if a)
+                return found or frozenset({prefix + word})
+            prefix += word
+            gap = term_gaps[i] if i < len(term_gaps) else " "
+            if i + 1 == len(term_words) or gap not in _PLAIN_GAPS:
+                break
+            prefix += gap
+        return frozenset({prefix})
 
     def roles(self, term_words: tuple[str, ...]) -> tuple[Role, ...]:
         """Which words of a (folded) term inflect. The fallback: none."""
@@ -131,7 +153,9 @@ class Language:
 
 
 def _fold(text: str, lang: str) -> str:
-    text = text.translate(_PUNCT)
+    for char, replacement in _PUNCT_PAIRS:  # faster than str.translate for mostly-clean text
+        if char in text:
+            text = text.replace(char, replacement)
     if lang == "ru":
         text = text.replace("ё", "е").replace("Ё", "Е")
     folded = lower(text, lang)
@@ -173,12 +197,24 @@ def common_prefix(words: Sequence[str]) -> str:
     return low[:n]
 
 
-def gap_key(between: str) -> str:
-    """What separates two words, as a key: ``" "`` for any whitespace, else the folded marks."""
-    return " " if not between.strip() else between.strip().translate(_PUNCT)
+_WHITESPACE = regex.compile(r"\s+")
 
 
-def gaps(text: str, tokens: Sequence[Token]) -> tuple[str, ...]:
-    """The :func:`gap_key` of what separates each pair of consecutive tokens."""
-    return tuple(gap_key(text[left.end:right.start])
-                 for left, right in zip(tokens, tokens[1:], strict=False))
+def gap_text(between: str) -> str:
+    """What separates two words, folded: whitespace runs become one space (" ", "-", " - ")."""
+    return _WHITESPACE.sub(" ", between).translate(_PUNCT)
+
+
+def collapse_spaces(text: str, key: str,
+                    offsets: list[int] | None) -> tuple[str, str, list[int] | None]:
+    """*text* and its fold *key* with runs of whitespace made one space, and the offset map.
+
+    The key of a segment keeps its length so offsets carry over; only text with doubled
+    whitespace pays for this (``offsets`` then maps each kept character back, as :func:`nfc`).
+    """
+    if "  " not in key:
+        return text, key, offsets
+    keep = [i for i in range(len(key)) if key[i] != " " or i == 0 or key[i - 1] != " "]
+    base = offsets if offsets is not None else list(range(len(text) + 1))
+    return ("".join(text[i] for i in keep), "".join(key[i] for i in keep),
+            [base[i] for i in keep] + [base[len(text)]])

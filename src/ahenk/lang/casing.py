@@ -20,7 +20,12 @@ def _is_turkic(lang: str | None) -> bool:
 
 def lower(text: str, lang: str | None = None) -> str:
     if _is_turkic(lang):
-        return text.translate(_TURKIC_LOWER).lower()
+        # two replaces are much faster than str.translate with a table, and the same mapping
+        if "I" in text:
+            text = text.replace("I", "ı")
+        if "İ" in text:
+            text = text.replace("İ", "i")
+        return text.lower()
     return text.lower()
 
 

@@ -22,20 +22,18 @@ match "mina", a mine); a capitalised term with no part of speech is treated as a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import ahocorasick
-import regex
 
-from ahenk.lang import Language, language_module
-from ahenk.lang.base import Token, gap_key, nfc
+from ahenk.lang import Language, Role, language_module
+from ahenk.lang.base import collapse_spaces, gap_text, nfc
 from ahenk.model.langtag import LanguageTag
 from ahenk.termbase.model import Concept, Term, Termbase, TermStatus
 
 _ABBREVIATION_TYPES = frozenset({"abbreviation", "acronym"})
-# What may stand between two words of a multiword term: spaces, a hyphen, a slash, an apostrophe.
-_GAP = regex.compile(r"[^\p{L}\p{M}\p{N}]{1,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +57,8 @@ class _Entry:
     gaps: tuple[str, ...]  # gap keys between the words
     exact_case: tuple[str | None, ...]  # per word: the letters that must match in case
     capital: tuple[bool, ...]  # per word: the text word must start with a capital
-
-    @property
-    def size(self) -> int:
-        return len(self.words)
+    cased: bool  # whether any of the two above applies
+    inflects: tuple[bool, ...]  # per word: may it inflect (the language's roles)
 
 
 def _compile(concept: Concept, term: Term, language: Language) -> _Entry | None:
@@ -70,13 +66,15 @@ def _compile(concept: Concept, term: Term, language: Language) -> _Entry | None:
     if not tokens:
         return None
     words = tuple(language.fold(t.text) for t in tokens)
-    gaps = tuple(gap_key(term.text[a.end:b.start]) for a, b in zip(tokens, tokens[1:],
-                                                                      strict=False))
+    gaps = tuple(gap_text(term.text[a.end:b.start])
+                 for a, b in zip(tokens, tokens[1:], strict=False))
     forced = (term.type or "") in _ABBREVIATION_TYPES
     exact = tuple(t.text if forced or _looks_abbreviated(t.text) else None for t in tokens)
     proper = term.pos == "properNoun"
     capital = tuple(proper and t.text[:1].isupper() for t in tokens)
-    return _Entry(concept.id, term, words, gaps, exact, capital)
+    inflects = tuple(role is Role.INFLECTS for role in language.roles(words))
+    return _Entry(concept.id, term, words, gaps, exact, capital,
+                  any(e is not None for e in exact) or any(capital), inflects)
 
 
 def _looks_abbreviated(word: str) -> bool:
@@ -102,12 +100,11 @@ class TermIndex:
                 if entry is None:
                     continue
                 self.size += 1
-                for anchor in self.language.anchors(entry.words):
+                for anchor in self.language.anchors(entry.words, entry.gaps):
                     by_anchor.setdefault(anchor, []).append(entry)
         self._automaton = ahocorasick.Automaton()
         for anchor, entries in by_anchor.items():
-            self._automaton.add_word(anchor, (len(anchor), max(e.size for e in entries),
-                                              tuple(entries)))
+            self._automaton.add_word(anchor, (len(anchor), tuple(entries)))
         if by_anchor:
             self._automaton.make_automaton()
         self._empty = not by_anchor
@@ -121,56 +118,66 @@ class TermIndex:
             return []
         norm, offsets = nfc(text)
         key = self.language.fold(norm)
-        pattern = self.language.word_pattern
+        norm, key, offsets = collapse_spaces(norm, key, offsets)
+        word_at = self.language.word_pattern.match
+        is_form = self.language.is_form
+        ends: dict[int, int] = {}  # start of a word -> its end (-1: no word there)
         found: list[TermMatch] = []
-        for last, (length, most, entries) in self._automaton.iter(key):
+        for last, (length, entries) in self._automaton.iter(key):
             start = last - length + 1
             if start and (key[start - 1].isalnum() or _is_mark(key[start - 1])):
                 continue  # inside a word
-            tokens = _tokens_from(pattern, norm, start, most)
-            if not tokens:
-                continue
             for entry in entries:
-                if entry.size <= len(tokens) and self._verify(entry, norm, key, tokens):
-                    first, final = tokens[0].start, tokens[entry.size - 1].end
+                spans = _spans(entry, key, norm, start, ends, word_at)
+                if spans is None or (entry.cased and not _case_ok(entry, norm, spans)):
+                    continue
+                for (a, b), word, inflects in zip(spans, entry.words, entry.inflects,
+                                                  strict=True):
+                    surface = key[a:b]
+                    if surface != word and not (inflects and is_form(word, surface)):
+                        break
+                else:
+                    first, final = spans[0][0], spans[-1][1]
                     if offsets is not None:
                         first, final = offsets[first], offsets[final]
                     found.append(TermMatch(entry.concept, entry.term.text, entry.term.status,
                                            first, final, text[first:final], entry.term))
-        return _resolve(found)
+        return _resolve(found) if len(found) > 1 else found
 
-    def _verify(self, entry: _Entry, norm: str, key: str, tokens: Sequence[Token]) -> bool:
-        used = tokens[: entry.size]
-        for i in range(entry.size - 1):
-            if gap_key(norm[used[i].end:used[i + 1].start]) != entry.gaps[i]:
-                return False
-        for token, exact, capital in zip(used, entry.exact_case, entry.capital, strict=True):
-            if exact is not None and not token.text.startswith(exact):
-                return False
-            if capital and not token.text[:1].isupper():
-                return False
-        surfaces = [key[t.start:t.end] for t in used]
-        return self.language.match_folded(entry.words, surfaces)
+
+def _spans(entry: _Entry, key: str, norm: str, start: int, ends: dict[int, int],
+           word_at: Callable[[str, int], Any]) -> list[tuple[int, int]] | None:
+    """Where each word of *entry* would be in the text from *start*, or None."""
+    spans = []
+    pos = start
+    last = len(entry.words) - 1
+    for i in range(last + 1):
+        end = ends.get(pos)
+        if end is None:
+            word = word_at(norm, pos)
+            end = ends[pos] = word.end() if word is not None else -1
+        if end < 0:
+            return None
+        spans.append((pos, end))
+        if i < last:
+            gap = entry.gaps[i]
+            if not key.startswith(gap, end):
+                return None
+            pos = end + len(gap)
+    return spans
+
+
+def _case_ok(entry: _Entry, norm: str, spans: list[tuple[int, int]]) -> bool:
+    for (a, _), exact, capital in zip(spans, entry.exact_case, entry.capital, strict=True):
+        if exact is not None and not norm.startswith(exact, a):
+            return False
+        if capital and not norm[a].isupper():
+            return False
+    return True
 
 
 def _is_mark(char: str) -> bool:
     return "\u0300" <= char <= "\u036f"
-
-
-def _tokens_from(pattern: regex.Pattern[str], text: str, start: int, most: int) -> list[Token]:
-    """Up to *most* words starting exactly at *start*, each separated by a short gap."""
-    tokens: list[Token] = []
-    pos = start
-    while len(tokens) < most:
-        word = pattern.match(text, pos)
-        if word is None:
-            break
-        tokens.append(Token(word.group(), word.start(), word.end()))
-        gap = _GAP.match(text, word.end())
-        if gap is None:
-            break
-        pos = gap.end()
-    return tokens
 
 
 def _resolve(found: list[TermMatch]) -> list[TermMatch]:

@@ -1,0 +1,38 @@
+"""Shared text patterns of the checks: URLs, e-mail addresses, placeholders, markup.
+
+Format-agnostic: these read the plain text of a segment. Inline codes a format adapter already
+turned into :class:`~ahenk.model.Span` objects are compared separately (placeholders.py).
+"""
+
+from __future__ import annotations
+
+import regex
+
+URL = regex.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+[^\s<>\"«»“”.,;:!?)\]]", regex.I)
+EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.I)
+
+#: printf: %s, %d, %1$s, %-5.2f, %(name)s; not "%%", not "50% of" (no space flag), not "%25".
+PRINTF = regex.compile(
+    r"%(?!%)(?:\(\w+\)|\d+\$)?[-+0#]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
+    r"[diouxXeEfFgGcrsaAp@]"
+    r"(?![\p{L}\p{N}])"
+)
+#: Python/ICU/.NET braces: {0}, {name}, {count, plural, ...} opening, {{name}} (mustache).
+BRACE = regex.compile(r"\{\{\s*[\w.]+\s*\}\}|\{[\w.]*(?:[,:!][^{}]*)?\}")
+#: ${var}, $var$ (a few template languages).
+DOLLAR = regex.compile(r"\$\{\w+\}|\$\w+\$")
+#: An HTML/XML tag written as text: <b>, </a>, <br/>, <a href="…">.
+TAG = regex.compile(r"</?[A-Za-z][\w:.-]*(?:\s+[^<>]*)?/?>")
+
+PLACEHOLDER_PATTERNS = (("printf", PRINTF), ("brace", BRACE), ("dollar", DOLLAR), ("tag", TAG))
+
+
+def mask(text: str, *patterns: regex.Pattern[str]) -> str:
+    """*text* with every match of *patterns* replaced by spaces (offsets kept)."""
+    for pattern in patterns or (URL, EMAIL, *(p for _, p in PLACEHOLDER_PATTERNS)):
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+def letters(text: str) -> int:
+    return sum(1 for char in text if char.isalpha())
