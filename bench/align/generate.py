@@ -61,7 +61,8 @@ class Language:
             src.insert(k, name)
             tgt.insert(min(k, len(tgt)), _cyrillic(name).capitalize() + rng.choice(("", "а", "у")))
         if rng.random() < 0.3:
-            value = rng.choice((rng.randint(1, 99), rng.randint(1900, 2030), rng.randint(1000, 99999)))
+            value = rng.choice((rng.randint(1, 99), rng.randint(1900, 2030),
+                                rng.randint(1000, 99999)))
             k = rng.randrange(len(src) + 1)
             src.insert(k, f"{value:,}")
             tgt.insert(min(k, len(tgt)), f"{value:,}".replace(",", " "))
@@ -69,7 +70,10 @@ class Language:
         return (" ".join(src).capitalize() + end, " ".join(tgt).capitalize() + end)
 
 
-def generate(n: int, seed: int = 1) -> tuple[list[str], list[str], list[tuple[list[int], list[int]]]]:
+Beads = list[tuple[list[int], list[int]]]
+
+
+def generate(n: int, seed: int = 1) -> tuple[list[str], list[str], Beads]:
     """About *n* source sentences, their translation and the gold beads (0-based)."""
     rng = random.Random(seed)
     lang = Language(rng)

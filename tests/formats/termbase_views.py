@@ -64,6 +64,18 @@ def sample() -> Termbase:
     )
 
 
+def _by_language_section(terms: list) -> list:
+    """Terms grouped by language in first-seen order, stable inside a language.
+
+    Concept-oriented formats (TBX) store terms inside one section per language, so a concept
+    whose terms interleave languages comes back grouped; that is the same termbase.
+    """
+    first: dict[str, int] = {}
+    for index, t in enumerate(terms):
+        first.setdefault(t.lang.language, index)
+    return sorted(terms, key=lambda t: first[t.lang.language])
+
+
 def view(termbase: Termbase, kept: frozenset[str]) -> list[tuple]:
     if "allowed_terms" in kept:
         return _bilingual_view(termbase)
@@ -78,7 +90,7 @@ def view(termbase: Termbase, kept: frozenset[str]) -> list[tuple]:
                 t.type if "type" in kept else None,
                 t.note if "term_note" in kept else None,
             )
-            for t in concept.terms
+            for t in _by_language_section(concept.terms)
         )
         out.append(
             (

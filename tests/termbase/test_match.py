@@ -144,3 +144,18 @@ def test_project_termbase_indexes_when_present():
         for line in _lines(lang):
             for match in index.find(line):
                 assert line[match.start:match.end] == match.surface
+
+
+def test_nested_matches_on_request():
+    text = "Nazirlər Kabinetinin qərarı"
+    assert [m.concept for m in INDEX["az"].find(text)] == ["cabinet"]
+    assert [(m.concept, m.surface) for m in INDEX["az"].find(text, nested=True)] == [
+        ("cabinet", "Nazirlər Kabinetinin"), ("office-room", "Kabinetinin")]
+
+
+def test_find_concepts_for_the_aligner():
+    from ahenk.termbase.match import find_concepts, index_for
+
+    assert find_concepts(TERMBASE, "Nazirlər Kabinetinin qərarı", "az") == ["cabinet",
+                                                                            "office-room"]
+    assert index_for(TERMBASE, "az") is index_for(TERMBASE, "az-Latn-AZ")  # built once

@@ -8,8 +8,9 @@
 """
 
 from ahenk.align.aligner import Aligner, AnchorAligner, GaleChurchAligner
-from ahenk.align.api import ALIGNERS, align, align_files, get_aligner
+from ahenk.align.api import ALIGNERS, align, align_files, align_files_pivot, get_aligner
 from ahenk.align.model import LOW_CONFIDENCE, Alignment, Bead, Signature
+from ahenk.align.pivot import MultiAlignment, MultiBead, align_pivot
 
 __all__ = [
     "ALIGNERS",
@@ -19,8 +20,12 @@ __all__ = [
     "AnchorAligner",
     "Bead",
     "GaleChurchAligner",
+    "MultiAlignment",
+    "MultiBead",
     "Signature",
     "align",
     "align_files",
+    "align_files_pivot",
+    "align_pivot",
     "get_aligner",
 ]

@@ -18,17 +18,23 @@ import hashlib
 import math
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 import regex
 
 from ahenk.align.translit import fold_accents, skeleton
 from ahenk.lang.casing import lower
+from ahenk.lang.numbers import extract_numbers
+from ahenk.termbase.match import index_for
+from ahenk.termbase.model import Termbase
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’]*")
-_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])\d+(?:[ \u00a0\u202f]\d{3}(?!\d))*(?:[.,]\d+)*")
+_HAS_DIGIT = regex.compile(r"\d").search
 _QUOTES = frozenset("\"«»„“”‘’‹›")
+#: Keys kept per sentence (the heaviest).
+MAX_KEYS = 16
 
 
 class Feature(ABC):
@@ -47,66 +53,27 @@ class Feature(ABC):
 
 # -- numbers ------------------------------------------------------------------------------------
 
-def _canonical_number(raw: str, lang: str) -> str:
-    """``3,400`` (en), ``3 400``, ``3.400`` (de/az) and ``3400`` → ``3400``; ``3,5`` → ``3.5``."""
-    text = regex.sub(r"[ \u00a0\u202f]", "", raw)
-    commas, dots = text.count(","), text.count(".")
-    group = "," if lang == "en" else "."
-    if commas and dots:  # the later separator is the decimal mark: 1,234.5 / 1.234,5
-        decimal = "." if text.rfind(".") > text.rfind(",") else ","
-    elif commas + dots > 1:  # one separator used several times: grouping (1.000.000)
-        decimal = None
-    elif commas + dots == 1:
-        sep = "," if commas else "."
-        tail = text.split(sep)[1]
-        decimal = None if (sep == group and len(tail) == 3) else sep
-    else:
-        decimal = None
-    if decimal is None:
-        whole, frac = text.replace(",", "").replace(".", ""), ""
-    else:
-        whole, _, frac = text.rpartition(decimal)
-        whole = whole.replace(",", "").replace(".", "")
-    whole = whole.lstrip("0") or "0"
-    frac = frac.rstrip("0")
-    return f"{whole}.{frac}" if frac else whole
-
-
-def _own_numbers(text: str, lang: str) -> list[str]:
-    return [_canonical_number(m.group(), lang) for m in _NUMBER.finditer(text)]
-
-
-def _number_extractor() -> Callable[[str, str], list[str]]:
-    """Use ``ahenk.lang.numbers`` when it is installed; otherwise the small parser above."""
-    try:
-        from ahenk.lang.numbers import extract_numbers  # type: ignore[import-not-found]
-    except ImportError:
-        return _own_numbers
-
-    def extract(text: str, lang: str) -> list[str]:
-        return [_format_value(tok.value) for tok in extract_numbers(text, lang)]
-
-    return extract
-
-
-def _format_value(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value)
-    return text.rstrip("0").rstrip(".") if "." in text else text
+def _number_key(value: Decimal | str) -> str:
+    """A locale-free key: ``Decimal('3400')`` → ``3400``, ``Decimal('2.50')`` → ``2.5``."""
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
 
 
 class Numbers(Feature):
-    """Numbers compared by value across locales: 3,400 / 3 400 / 3400; 1991-ci / 1991-м."""
+    """Numbers compared by value across locales: 3,400 / 3 400 / 3400; 1991-ci / 1991-м.
+
+    Reading numbers is :func:`ahenk.lang.numbers.extract_numbers`'s job (decimal marks and group
+    separators per language, ordinal suffixes, dates); this feature only keys their values.
+    """
 
     name = "numbers"
 
     def __init__(self, weight: float = 1.0) -> None:
         self.weight = weight
-        self._extract = _number_extractor()
 
     def keys(self, text: str, lang: str) -> Iterable[str]:
-        return self._extract(text, lang)
+        if not _HAS_DIGIT(text):
+            return ()
+        return [_number_key(token.value) for token in extract_numbers(text, lang)]
 
 
 # -- tokens and names ---------------------------------------------------------------------------
@@ -181,29 +148,27 @@ class Punctuation(Feature):
 
 
 class Terms(Feature):
-    """Termbase concepts found on both sides: the key is the concept id.
+    """Termbase concepts found on both sides, inflected or not: the key is the concept id.
 
-    *finder* maps ``(text, lang)`` to the ids of concepts whose terms occur in the text; the
-    default is built from ``ahenk.termbase.match`` (inflection-aware). Without a termbase the
-    aligner simply does not add this feature.
+    Finding terms is :mod:`ahenk.termbase.match`'s job (an inflection-aware index per language,
+    so *Ombudsmanın* and *омбудсмена* are found as the concept of *Ombudsman*).
     """
 
     name = "terms"
 
-    def __init__(self, finder: Callable[[str, str], Iterable[str]], fingerprint: str,
-                 weight: float = 1.5) -> None:
+    def __init__(self, termbase: Termbase, weight: float = 1.5) -> None:
         self.weight = weight
-        self._finder = finder
-        self.fingerprint = fingerprint
+        self.termbase = termbase
+        self.fingerprint = termbase_hash(termbase)
 
     def keys(self, text: str, lang: str) -> Iterable[str]:
-        return self._finder(text, lang)
+        return [m.concept for m in index_for(self.termbase, lang).find(text, nested=True)]
 
     def describe(self) -> str:
         return f"{self.name}={self.weight:g}@{self.fingerprint}"
 
 
-def termbase_hash(termbase: object) -> str:
+def termbase_hash(termbase: Termbase) -> str:
     """A short stable hash of a termbase's concepts and terms (for signatures)."""
     digest = hashlib.sha256()
     for concept in getattr(termbase, "concepts", []):
@@ -231,14 +196,23 @@ class AnchorIndex:
 
     @classmethod
     def build(cls, src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str,
-              features: Sequence[Feature], min_weight: float = 0.05) -> AnchorIndex:
-        src_keys = [_sentence_keys(s, src_lang, features) for s in src]
-        tgt_keys = [_sentence_keys(t, tgt_lang, features) for t in tgt]
-        df_src = Counter(k for keys in src_keys for k in keys)
-        df_tgt = Counter(k for keys in tgt_keys for k in keys)
+              features: Sequence[Feature], min_weight: float = 0.05,
+              max_keys: int = MAX_KEYS) -> AnchorIndex:
+        """Extract, weigh and intern the keys of both sides.
+
+        Each sentence keeps at most *max_keys* keys, the heaviest: a long sentence's many
+        frequent words add time and memory but little evidence.
+        """
+        vocabulary: dict[str, int] = {}
+        src_raw = [_sentence_ids(s, src_lang, features, vocabulary) for s in src]
+        tgt_raw = [_sentence_ids(t, tgt_lang, features, vocabulary) for t in tgt]
+        df_src = Counter(k for keys in src_raw for k in keys)
+        df_tgt = Counter(k for keys in tgt_raw for k in keys)
         total = max(len(src) + len(tgt), 3)
         feature_weight = {f.name: f.weight for f in features}
-        ids: dict[str, int] = {}
+        key_names = list(vocabulary)
+        del vocabulary
+        ids: dict[int, int] = {}
         weights: list[float] = []
         names: list[str] = []
         for key, ns in df_src.items():
@@ -246,16 +220,20 @@ class AnchorIndex:
             if not nt:
                 continue
             idf = 1.0 - math.log(ns + nt) / math.log(total)
-            weight = feature_weight[key.split(":", 1)[0]] * min(1.0, max(0.0, idf))
+            name = key_names[key]
+            weight = feature_weight[name.split(":", 1)[0]] * min(1.0, max(0.0, idf))
             if weight >= min_weight:
                 ids[key] = len(weights)
                 weights.append(weight)
-                names.append(key)
+                names.append(name)
 
-        def intern(keys: set[str]) -> frozenset[int]:
-            return frozenset(ids[k] for k in keys if k in ids)
+        def intern(keys: tuple[int, ...]) -> frozenset[int]:
+            found = [ids[k] for k in keys if k in ids]
+            if len(found) > max_keys:
+                found = heaviest(found, weights, max_keys)
+            return frozenset(found)
 
-        return cls([intern(k) for k in src_keys], [intern(k) for k in tgt_keys], weights, names)
+        return cls([intern(k) for k in src_raw], [intern(k) for k in tgt_raw], weights, names)
 
     def similarity(self, a: frozenset[int], b: frozenset[int]) -> float:
         if not a or not b:
@@ -268,5 +246,12 @@ class AnchorIndex:
         return sorted(self.names[k] for k in self.src[i] & self.tgt[j])
 
 
-def _sentence_keys(text: str, lang: str, features: Sequence[Feature]) -> set[str]:
-    return {f"{feature.name}:{key}" for feature in features for key in feature.keys(text, lang)}
+def _sentence_ids(text: str, lang: str, features: Sequence[Feature],
+                  vocabulary: dict[str, int]) -> tuple[int, ...]:
+    keys = {f"{feature.name}:{key}" for feature in features for key in feature.keys(text, lang)}
+    return tuple(vocabulary.setdefault(k, len(vocabulary)) for k in keys)
+
+
+def heaviest(keys: Iterable[int], weights: Sequence[float], limit: int) -> list[int]:
+    """The *limit* keys of highest weight (ties: lower id first)."""
+    return sorted(keys, key=lambda k: (-weights[k], k))[:limit]

@@ -10,9 +10,11 @@ from collections.abc import Sequence
 
 from ahenk.align.aligner import Aligner, AnchorAligner, GaleChurchAligner
 from ahenk.align.model import Alignment
+from ahenk.align.pivot import MultiAlignment, align_pivot
 from ahenk.errors import FormatError, UsageError
 from ahenk.io import read_text
 from ahenk.model import LanguageTag, parse_language
+from ahenk.termbase.model import Termbase
 
 #: Aligners by their public name (``--aligner``).
 ALIGNERS: dict[str, type[Aligner]] = {
@@ -21,7 +23,7 @@ ALIGNERS: dict[str, type[Aligner]] = {
 }
 
 
-def get_aligner(name: str = AnchorAligner.name, termbase: object = None) -> Aligner:
+def get_aligner(name: str = AnchorAligner.name, termbase: Termbase | None = None) -> Aligner:
     try:
         cls = ALIGNERS[name]
     except KeyError:
@@ -35,7 +37,7 @@ def get_aligner(name: str = AnchorAligner.name, termbase: object = None) -> Alig
 
 def align(src_sentences: Sequence[str], tgt_sentences: Sequence[str],
           src_lang: str | LanguageTag, tgt_lang: str | LanguageTag, *,
-          termbase: object = None, aligner: str = AnchorAligner.name,
+          termbase: Termbase | None = None, aligner: str = AnchorAligner.name,
           src_paragraphs: Sequence[int] | None = None,
           tgt_paragraphs: Sequence[int] | None = None) -> Alignment:
     """Align two sentence lists with the named aligner (default ``ahenk``)."""
@@ -69,7 +71,7 @@ def read_sentences(path: str | os.PathLike[str], lang: str | LanguageTag,
 
 def align_files(src: str | os.PathLike[str], tgt: str | os.PathLike[str],
                 src_lang: str | LanguageTag, tgt_lang: str | LanguageTag, *,
-                termbase: object = None, one_per_line: bool = False,
+                termbase: Termbase | None = None, one_per_line: bool = False,
                 aligner: str = AnchorAligner.name) -> Alignment:
     """Read (and unless *one_per_line*, segment) two files and align them.
 
@@ -83,3 +85,18 @@ def align_files(src: str | os.PathLike[str], tgt: str | os.PathLike[str],
             raise FormatError("the file is empty: no sentences to align", path)
     return align(src_sentences, tgt_sentences, src_lang, tgt_lang, termbase=termbase,
                  aligner=aligner, src_paragraphs=src_par, tgt_paragraphs=tgt_par)
+
+
+def align_files_pivot(pivot: str | os.PathLike[str], pivot_lang: str | LanguageTag,
+                      others: Sequence[tuple[str | os.PathLike[str], str | LanguageTag]], *,
+                      termbase: Termbase | None = None, one_per_line: bool = False,
+                      aligner: str = AnchorAligner.name) -> MultiAlignment:
+    """Align each of *others* (path, language) to the *pivot* file and join the beads."""
+    texts = []
+    for path, lang in [(pivot, pivot_lang), *others]:
+        sentences, _ = read_sentences(path, lang, one_per_line)
+        if not sentences:
+            raise FormatError("the file is empty: no sentences to align", path)
+        texts.append((sentences, lang))
+    return align_pivot(texts[0][0], pivot_lang, texts[1:],
+                       aligner=get_aligner(aligner, termbase))

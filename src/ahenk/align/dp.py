@@ -18,11 +18,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ahenk.align.anchors import heaviest
 from ahenk.align.length import BEAD_TYPES, PRIORS, LengthModel
 
 INF = float("inf")
 #: Grids up to this many cells are searched in full; larger ones go through a coarse level.
 FULL_CELLS = 120_000
+#: Anchor keys a merged block of a coarse level keeps (its heaviest).
+BLOCK_KEYS = 24
 _SQRT_HALF = math.sqrt(0.5)
 _LOG_SQRT_PI = math.log(math.sqrt(math.pi))
 
@@ -82,21 +85,25 @@ class Problem:
         return len(self.tgt_len)
 
     def halved(self) -> Problem:
+        """Neighbouring sentences merged in pairs; a block keeps its heaviest keys only."""
+        w = self.key_weights
         return Problem(_pairs_sum(self.src_len), _pairs_sum(self.tgt_len),
-                       _pairs_union(self.src_keys), _pairs_union(self.tgt_keys),
-                       self.key_weights)
+                       _pairs_union(self.src_keys, w), _pairs_union(self.tgt_keys, w), w)
 
 
 def _pairs_sum(values: list[int]) -> list[int]:
     return [sum(values[k:k + 2]) for k in range(0, len(values), 2)]
 
 
-def _pairs_union(sets: list[frozenset[int]]) -> list[frozenset[int]]:
+def _pairs_union(sets: list[frozenset[int]], weights: list[float]) -> list[frozenset[int]]:
     out = []
     for k in range(0, len(sets), 2):
         a = sets[k]
         b = sets[k + 1] if k + 1 < len(sets) else a
-        out.append(a | b if (a and b) else (a or b))
+        union = a | b if (a and b) else (a or b)
+        if len(union) > BLOCK_KEYS:
+            union = frozenset(heaviest(union, weights, BLOCK_KEYS))
+        out.append(union)
     return out
 
 
@@ -166,7 +173,7 @@ def band(guide: Sequence[tuple[int, int]], n: int, m: int, width: int) -> list[t
 
 def _fill(problem: Problem, model: LengthModel, weights: Weights,
           bounds: list[tuple[int, int]]) -> list[Step]:
-    n, m = problem.n, problem.m
+    n = problem.n
     S = [0]
     for x in problem.src_len:
         S.append(S[-1] + x)

@@ -98,11 +98,13 @@ def summarize(findings: Sequence[Finding], files: int = 0, units: int = 0,
 
 @dataclass
 class Report:
-    """The outcome of a check run: findings in file order, counts, and the check-set signature."""
+    """The outcome of a check run: findings in file order, counts, the check-set signature,
+    and the files that were checked (clean ones included)."""
 
     findings: list[Finding] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
     signature: str = ""
+    files: list[str] = field(default_factory=list)
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.findings)

@@ -35,16 +35,19 @@ def sniff_delimiter(text: str) -> str:
     return ","
 
 
-def rows(text: str, delimiter: str, path: str | os.PathLike[str] | None
-         ) -> Iterator[tuple[int, list[str]]]:
-    """Yield (first line number, fields) for each record; blank records are skipped."""
+def rows(text: str, delimiter: str, path: str | os.PathLike[str] | None,
+         keep_whitespace: bool = False) -> Iterator[tuple[int, list[str]]]:
+    """Yield (first line number, fields) for each record; blank records are skipped.
+
+    A record is blank when every field is empty or, unless *keep_whitespace*, only whitespace.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"',
                         doublequote=True, strict=True)
     last = 0
     try:
         for fields in reader:
             start, last = last + 1, reader.line_num
-            if not any(f.strip() for f in fields):
+            if not any(f if keep_whitespace else f.strip() for f in fields):
                 continue
             yield start, fields
     except csv.Error as exc:

@@ -17,7 +17,7 @@ references ``#:``                ``Unit.extra["po.references"]``: list of ``(fil
 flags ``#,``                     ``Unit.attrs["flags"]``: as in the file, ``"fuzzy, c-format"``
 previous ``#|``                  ``Unit.extra["po.previous"]``: {msgctxt, msgid, msgid_plural}
 obsolete ``#~``                  kept, ``Unit.attrs["obsolete"] == "yes"``
-entry's line in the file         ``Unit.location`` (line of its first keyword, from polib)
+entry's line in the file         ``Unit.location``: the entry's first line (its first comment)
 header fields                    ``Header.props`` in file order; ``Language`` →
                                  ``Header.target_langs``; ``Plural-Forms`` raw in
                                  ``Header.extra["plural_forms"]``, its count in
@@ -255,10 +255,19 @@ def _metadata(store: Store) -> dict[str, str]:
     return metadata
 
 
+# Line separators that polib neither escapes nor reads back (it splits lines like
+# str.splitlines); comments also cannot hold CR, VT or FF.
+_UNSAFE = re.compile("[\x00\x1c\x1d\x1e\x85\u2028\u2029]")
+_UNSAFE_COMMENT = re.compile("[\x00\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def _check(value: str, what: str, unit: Unit, index: int, path: str | os.PathLike[str]) -> str:
-    if "\x00" in value:
-        raise FormatError(f"unit {unit.id or index + 1!r}: {what} holds U+0000, which a PO file "
-                          "cannot carry", path)
+    unsafe = _UNSAFE_COMMENT if what in ("note", "flag") else _UNSAFE
+    found = unsafe.search(value)
+    if found:
+        raise FormatError(f"unit {unit.id or index + 1!r}: {what} holds "
+                          f"U+{ord(found.group()):04X}, which a PO file cannot carry (it would "
+                          "break or end the line)", path)
     bad = re.search("[\ud800-\udfff]", value)
     if bad:
         raise FormatError(f"unit {unit.id or index + 1!r}: {what} holds a lone surrogate "

@@ -39,6 +39,13 @@ from ahenk.model import Segment, Span, SpanKind
 
 XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 # XML 1.0 Char production; anything else cannot be written (2.0 writes it as <cp/>)
+_MTYPES = frozenset("abbrev abbreviated-form abbreviation acronym appellation collocation "
+                    "common-name datetime equation expanded-form formula head-term initialism "
+                    "international-scientific-term internationalism logical-expression "
+                    "materials-management-unit name near-synonym part-number phrase "
+                    "phraseological-unit protected romanized-form seg set-phrase "
+                    "short-form sku standard-text symbol synonym synonymous-phrase term "
+                    "transcribed-form transliterated-form truncated-term variant".split())
 NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 KINDS_12 = {
@@ -54,6 +61,39 @@ KINDS_20 = {
 }
 NATIVE_12 = frozenset({"ph", "bpt", "ept", "it"})  # elements whose content is native code
 PAIRED = frozenset({"g", "pc"})
+
+_C12 = ("ctype", "clone", "xid", "equiv-text", "crc", "rid", "assoc", "css-style", "style",
+        "exstyle", "font")
+#: Attributes each inline element may carry (1.2 strict schema, 2.0 core), required first.
+ALLOWED = {
+    1: {
+        "g": ("id", "ctype", "clone", "xid", "equiv-text", "css-style", "style", "exstyle",
+              "font"),
+        "x": ("id", "ctype", "clone", "xid", "equiv-text", "crc"),
+        "bx": ("id", "rid", "ctype", "clone", "xid", "equiv-text", "crc"),
+        "ex": ("id", "rid", "xid", "equiv-text", "crc"),
+        "ph": ("id", "ctype", "crc", "assoc", "xid", "equiv-text"),
+        "bpt": ("id", "rid", "ctype", "crc", "xid", "equiv-text"),
+        "ept": ("id", "rid", "crc", "xid", "equiv-text"),
+        "it": ("id", "pos", "rid", "ctype", "crc", "xid", "equiv-text"),
+        "mrk": ("mtype", "mid", "comment", "ts"),
+    },
+    2: {
+        "ph": ("id", "canCopy", "canDelete", "canReorder", "copyOf", "disp", "equiv",
+               "dataRef", "subFlows", "subType", "type"),
+        "pc": ("id", "canCopy", "canDelete", "canOverlap", "canReorder", "copyOf", "dispStart",
+               "dispEnd", "equivStart", "equivEnd", "dataRefStart", "dataRefEnd",
+               "subFlowsStart", "subFlowsEnd", "subType", "type", "dir"),
+        "sc": ("id", "canCopy", "canDelete", "canOverlap", "canReorder", "copyOf", "dataRef",
+               "dir", "disp", "equiv", "isolated", "subFlows", "subType", "type"),
+        "ec": ("id", "startRef", "canCopy", "canDelete", "canOverlap", "canReorder", "copyOf",
+               "dataRef", "dir", "disp", "equiv", "isolated", "subFlows", "subType", "type"),
+        "mrk": ("id", "translate", "type", "ref", "value"),
+        "sm": ("id", "translate", "type", "ref", "value"),
+        "em": ("startRef",),
+    },
+}
+REQUIRED = {1: {"mrk": ("mtype",), "it": ("id", "pos")}, 2: {"em": ("startRef",), "ec": ()}}
 
 
 class InlineError(Exception):
@@ -184,7 +224,7 @@ def _names(segment: Segment, version: int) -> list[str]:
     names = []
     for i, span in enumerate(segment.spans):
         name = stored[i] if stored is not None and len(stored) == len(segment.spans) else None
-        fits = name is not None and (kinds.get(name) is span.kind or (
+        fits = name in kinds and (kinds[name] is span.kind or (
             name in PAIRED and span.kind in (SpanKind.BEGIN, SpanKind.END)))
         if fits and version == 1 and span.code and name in ("x", "bx", "ex", "g"):
             fits = False  # native code needs ph/bpt/ept
@@ -229,17 +269,35 @@ def write_content(container: etree._Element, segment: Segment, version: int, qna
                 cp = etree.SubElement(parent, qname("cp"), hex=f"{ord(bad[i]):04X}")
                 last[id(parent)] = cp
 
-    def open_child(name: str, span: Span) -> etree._Element:
+    allowed = ALLOWED[version]
+    required = REQUIRED[version]
+
+    def open_child(name: str, span: Span, index: int) -> etree._Element:
         parent = stack[-1][0]
         element = etree.SubElement(parent, qname(name))
         for key, value in span.attrs:
-            if ":" in key and not key.startswith("xml:"):
+            if key not in allowed[name]:
                 if dropped is not None:
                     dropped.append(f"{name}@{key}")
                 continue
             if check:
                 check(value, f"attribute {key} of <{name}>")
-            element.set(XML_NS + key[4:] if key.startswith("xml:") else key, value)
+            element.set(key, value)
+        for key in required.get(name, allowed[name][:1]):
+            if element.get(key) is None:  # a required attribute the span did not have
+                if key == "mtype":
+                    value = span.attr("type") or "x-ahenk"
+                    element.set(key, value if value in _MTYPES or value.startswith("x-")
+                                else f"x-{value}")
+                elif key == "pos":
+                    element.set(key, "open")
+                elif key == "startRef":
+                    element.set(key, span.attr("id") or str(index + 1))
+                else:
+                    element.set(key, str(index + 1))
+        last[id(parent)] = element
+        last[id(element)] = None
+        return element
         last[id(parent)] = element
         last[id(element)] = None
         return element
@@ -274,7 +332,7 @@ def write_content(container: etree._Element, segment: Segment, version: int, qna
         name = names[i]
         if name in PAIRED and i in paired:
             if span.kind is SpanKind.BEGIN:
-                element = open_child(name, span)
+                element = open_child(name, span, i)
                 if version == 2:
                     _ref(element, span.code, data, "dataRefStart")
                 stack.append((element, None, i))
@@ -292,7 +350,7 @@ def write_content(container: etree._Element, segment: Segment, version: int, qna
         if name in PAIRED:  # unmatched half: stand-alone form
             name = ("bx" if span.kind is SpanKind.BEGIN else "ex") if version == 1 else (
                 "sc" if span.kind is SpanKind.BEGIN else "ec")
-        element = open_child(name, span)
+        element = open_child(name, span, i)
         if span.kind is SpanKind.HIGHLIGHT and name == "mrk":
             stack.append((element, span.end, i))
         elif version == 1 and name in NATIVE_12:

@@ -14,6 +14,9 @@ alternations below) and parses the rest with a small grammar of suffix slots:
 * Final q → ğ and k → y before a vowel (bucaq → bucağa, bölmək → bölməyə); the unchanged form is
   accepted too, as monosyllables and many loans keep it (kök → kökə, hüquq → hüququ).
 * Vowel loss before a vowel in a closed list (fikir → fikri, oğul → oğlu): :data:`SYNCOPE`.
+* A term ending in the possessive of an izafet compound (dövlət orqanı, Nazirlər Kabineti) takes
+  n before a case (orqanının, Kabinetinə), and its plural puts the possessive after the plural:
+  dövlət orqanları, milli insan hüquqları təsisatlarının (:func:`is_plural_of_possessed`).
 * After an apostrophe or hyphen (names, abbreviations, numbers: Amnesty International-ın,
   BMT-nin, COP29-da, 1991-ci) harmony follows pronunciation, which spelling cannot tell
   (Human Rights Watch-un, BMT-nin): any harmonic variant is accepted, except after digits, whose
@@ -251,12 +254,48 @@ def stem_candidates(word: str) -> list[str]:
 def anchor(stem: str) -> str:
     """The prefix every inflected form of folded *stem* starts with."""
     cut = len(stem)
-    for changed in _alternants(stem):
+    bare = possessed_stem(stem)
+    for changed in (*_alternants(stem), *((bare, *_alternants(bare)) if bare else ())):
         n = 0
         while n < min(len(stem), len(changed)) and stem[n] == changed[n]:
             n += 1
         cut = min(cut, n)
     return stem[:cut] or stem
+
+
+def possessed_stem(word: str) -> str | None:
+    """The noun inside a word ending in the 3rd-person possessive of an izafet compound
+    (orqanı → orqan, Respublikası → Respublika, bucağı → bucaq), if the ending fits harmony."""
+    if len(word) > 3 and word[-2] == "s" and word[-1] in "ıiuü" and word[-3] in VOWELS:
+        bare = word[:-2]
+    elif len(word) > 2 and word[-1] in "ıiuü" and word[-2] not in VOWELS:
+        bare = word[:-1]
+        if bare[-1] in "ğy":
+            bare = bare[:-1] + ("q" if bare[-1] == "ğ" else "k")
+    else:
+        return None
+    vowel = last_vowel(bare)
+    return bare if vowel and _FOUR_WAY[vowel] == word[-1] else None
+
+
+@lru_cache(maxsize=262144)
+def is_plural_of_possessed(word: str, surface: str) -> bool:
+    """Whether *surface* is the plural of an izafet head (dövlət orqanı → dövlət orqanları,
+    təsisatı → təsisatlarının): the possessive moves after the plural."""
+    bare = possessed_stem(word)
+    if bare is None:
+        return False
+    for stem in (bare, *_alternants(bare)):
+        if not surface.startswith(stem):
+            continue
+        rest = surface[len(stem):]
+        vowel = last_vowel(bare)
+        for plural in _harmonise("lAr", vowel):
+            possessive = plural + _FOUR_WAY[last_vowel(plural) or "a"]
+            if rest.startswith(possessive) and _chain(rest[len(possessive):], "P3",
+                                                      last_vowel(possessive), True):
+                return True
+    return False
 
 
 class Azerbaijani(Language):
@@ -268,7 +307,7 @@ class Azerbaijani(Language):
         return (Role.FIXED,) * (len(term_words) - 1) + (Role.INFLECTS,)
 
     def _inflected(self, word: str, surface: str) -> bool:
-        return is_inflection(word, surface)
+        return is_inflection(word, surface) or is_plural_of_possessed(word, surface)
 
     def _anchors_of(self, word: str) -> frozenset[str]:
         return frozenset({anchor(word)})

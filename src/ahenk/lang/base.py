@@ -17,7 +17,7 @@ The base class is the fallback: exact, case-folded matching with no inflection.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import ClassVar
@@ -185,6 +185,16 @@ def nfc(text: str) -> tuple[str, list[int] | None]:
         i = j
     offsets.append(len(text))
     return "".join(out), offsets
+
+
+def prefix_anchors(forms: Iterable[str], width: int = 3) -> frozenset[str]:
+    """Anchors for a set of word forms: forms grouped by their first *width* letters, the
+    common prefix of each group. A fleeting vowel or a suppletive form gives a second anchor
+    rather than a one- or two-letter one (person/people, день/дня, человек/люди)."""
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        groups.setdefault(form[:width], []).append(form)
+    return frozenset(common_prefix(group) for group in groups.values())
 
 
 def common_prefix(words: Sequence[str]) -> str:

@@ -16,7 +16,7 @@ from typing import ClassVar
 
 import regex
 
-from ahenk.lang.base import APOSTROPHES, WORD_JOINED_LOWER, Language, Role, common_prefix
+from ahenk.lang.base import APOSTROPHES, WORD_JOINED_LOWER, Language, Role, prefix_anchors
 
 #: Irregular plurals (singular → plurals accepted besides the regular ones).
 IRREGULAR = {
@@ -85,7 +85,7 @@ class English(Language):
         return is_form_of(word, surface)
 
     def _anchors_of(self, word: str) -> frozenset[str]:
-        return frozenset({common_prefix(sorted(forms(word)))})
+        return prefix_anchors(forms(word))
 
 
 LANGUAGE = English()

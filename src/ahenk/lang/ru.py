@@ -27,7 +27,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from ahenk.lang.base import APOSTROPHES, HYPHENS, Language, Role, common_prefix
+from ahenk.lang.base import APOSTROPHES, HYPHENS, Language, Role, prefix_anchors
 
 _ADJECTIVAL = frozenset({"ADJF", "ADJS", "PRTF", "PRTS", "COMP"})
 _VERBAL = frozenset({"VERB", "INFN", "GRND"})
@@ -154,7 +154,7 @@ def _can_head(word: str) -> bool:
     known = _known(word)
     if not known:
         return any(ch.isalpha() for ch in word)
-    if any(p.tag.POS in _FUNCTION_WORDS for p in known):  # по, и, для: never a case form
+    if known[0].tag.POS in _FUNCTION_WORDS:  # по, и, для (by their likeliest reading)
         return False
     return any(p.tag.case == "nomn" for p in known)
 
@@ -192,8 +192,8 @@ def roles(term_words: tuple[str, ...]) -> tuple[Role, ...]:
 def anchors(word: str) -> frozenset[str]:
     """Prefixes, one of which every inflected form of folded *word* starts with (ё folded).
 
-    Forms are grouped by their first two letters so a fleeting vowel or a suppletive plural
-    gives a second anchor rather than a one-letter one (день/дня, человек/люди).
+    Forms are grouped by their first letters (:func:`~ahenk.lang.base.prefix_anchors`), so
+    день/дня and человек/люди give two anchors each.
     """
     known = _known(word)
     if not known:
@@ -203,10 +203,7 @@ def anchors(word: str) -> frozenset[str]:
         keys = citation_keys(word)
         forms = {_fold(form.word) for parse in known if _key(parse) in keys
                  for form in parse.lexeme} | {word}
-    groups: dict[str, list[str]] = {}
-    for form in forms:
-        groups.setdefault(form[:2], []).append(form)
-    return frozenset(common_prefix(group) for group in groups.values())
+    return prefix_anchors(forms)
 
 
 class Russian(Language):

@@ -1,15 +1,18 @@
 """Find every occurrence of every termbase term in a text, inflected or not.
 
-Build a :class:`TermIndex` once per termbase and language, then call :meth:`TermIndex.find` on
-each text. The index is an Aho-Corasick automaton (pyahocorasick) over each term's *anchor*, the
-folded prefix all its inflected forms share (``ombudsm`` for Ombudsman, ``buca`` for bucaq,
-``челове``/``люд`` for человек); a hit at the start of a word is verified by the language module
-(:mod:`ahenk.lang`), which decides which words of the term may inflect and how. A text is folded
-once (length-preserving, so offsets carry over) and scanned once, whatever the termbase's size.
+Build a :class:`TermIndex` once per termbase and language (or let :func:`index_for` keep one),
+then call :meth:`TermIndex.find` on each text. The index is an Aho-Corasick automaton
+(pyahocorasick) over each term's *anchor*, the folded prefix all its inflected forms share
+(``ombudsm`` for Ombudsman, ``buca`` for bucaq, ``челове``/``люд`` for человек); a hit at the
+start of a word is verified by the language module (:mod:`ahenk.lang`), which decides which
+words of the term may inflect and how. Under each anchor the terms form a word trie, so a word
+shared by many terms is checked once. A text is folded once (length-preserving, so offsets carry
+over) and scanned once, whatever the termbase's size.
 
 Overlaps: the longest match wins and anything nested inside it is dropped ("Cabinet of Ministers"
 hides "Cabinet"); two matches that overlap without nesting are both reported when they belong to
-different concepts; two concepts sharing one term at one span are both reported.
+different concepts; two concepts sharing one term at one span are both reported. Checks that
+ask "is this concept's term anywhere?" pass ``nested=True`` to get the hidden ones as well.
 
 Case: common nouns match case-insensitively (Turkic İ/ı folding for Azerbaijani). Words written
 as abbreviations (two or more capitals and no lower case: NPM, BMT, COP29, ООН), and every word
@@ -22,9 +25,9 @@ match "mina", a mine); a capitalised term with no part of speech is treated as a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 import ahocorasick
 
@@ -104,7 +107,10 @@ class TermIndex:
                     by_anchor.setdefault(anchor, []).append(entry)
         self._automaton = ahocorasick.Automaton()
         for anchor, entries in by_anchor.items():
-            self._automaton.add_word(anchor, (len(anchor), tuple(entries)))
+            root = _Node()
+            for entry in entries:
+                root.add(entry)
+            self._automaton.add_word(anchor, (len(anchor), root))
         if by_anchor:
             self._automaton.make_automaton()
         self._empty = not by_anchor
@@ -112,8 +118,13 @@ class TermIndex:
     def __len__(self) -> int:
         return self.size
 
-    def find(self, text: str) -> list[TermMatch]:
-        """Every term occurrence in *text*, in text order, overlaps resolved (see the module)."""
+    def find(self, text: str, *, nested: bool = False) -> list[TermMatch]:
+        """Every term occurrence in *text*, in text order, overlaps resolved (see the module).
+
+        *nested*: also report matches inside a longer one ("Azərbaycan" inside "Azərbaycan
+        Respublikasının İnsan Hüquqları üzrə Müvəkkili"), for checks that ask "is this concept's
+        term anywhere?" rather than "what does this span say?".
+        """
         if self._empty or not text:
             return []
         norm, offsets = nfc(text)
@@ -123,51 +134,69 @@ class TermIndex:
         is_form = self.language.is_form
         ends: dict[int, int] = {}  # start of a word -> its end (-1: no word there)
         found: list[TermMatch] = []
-        for last, (length, entries) in self._automaton.iter(key):
+        for last, (length, root) in self._automaton.iter(key):
             start = last - length + 1
             if start and (key[start - 1].isalnum() or _is_mark(key[start - 1])):
                 continue  # inside a word
-            for entry in entries:
-                spans = _spans(entry, key, norm, start, ends, word_at)
-                if spans is None or (entry.cased and not _case_ok(entry, norm, spans)):
-                    continue
-                for (a, b), word, inflects in zip(spans, entry.words, entry.inflects,
-                                                  strict=True):
-                    surface = key[a:b]
-                    if surface != word and not (inflects and is_form(word, surface)):
-                        break
-                else:
-                    first, final = spans[0][0], spans[-1][1]
-                    if offsets is not None:
-                        first, final = offsets[first], offsets[final]
-                    found.append(TermMatch(entry.concept, entry.term.text, entry.term.status,
-                                           first, final, text[first:final], entry.term))
-        return _resolve(found) if len(found) > 1 else found
+            # walk the word trie of this anchor: each distinct term word is checked once
+            stack: list[tuple[_Node, int, tuple[tuple[int, int], ...]]] = [(root, start, ())]
+            while stack:
+                node, pos, spans = stack.pop()
+                for gap, children in node.children.items():
+                    if gap and not key.startswith(gap, pos):
+                        continue
+                    at = pos + len(gap)
+                    end = ends.get(at)
+                    if end is None:
+                        word = word_at(norm, at)
+                        end = ends[at] = word.end() if word is not None else -1
+                    if end < 0:
+                        continue
+                    surface = key[at:end]
+                    for term_word, inflects, child in children:
+                        if surface != term_word and not (inflects and
+                                                         is_form(term_word, surface)):
+                            continue
+                        here = (*spans, (at, end))
+                        for entry in child.entries:
+                            if entry.cased and not _case_ok(entry, norm, here):
+                                continue
+                            first, final = start, end
+                            if offsets is not None:
+                                first, final = offsets[first], offsets[final]
+                            found.append(TermMatch(entry.concept, entry.term.text,
+                                                   entry.term.status, first, final,
+                                                   text[first:final], entry.term))
+                        if child.children:
+                            stack.append((child, end, here))
+        return _resolve(found, nested) if len(found) > 1 else found
 
 
-def _spans(entry: _Entry, key: str, norm: str, start: int, ends: dict[int, int],
-           word_at: Callable[[str, int], Any]) -> list[tuple[int, int]] | None:
-    """Where each word of *entry* would be in the text from *start*, or None."""
-    spans = []
-    pos = start
-    last = len(entry.words) - 1
-    for i in range(last + 1):
-        end = ends.get(pos)
-        if end is None:
-            word = word_at(norm, pos)
-            end = ends[pos] = word.end() if word is not None else -1
-        if end < 0:
-            return None
-        spans.append((pos, end))
-        if i < last:
-            gap = entry.gaps[i]
-            if not key.startswith(gap, end):
-                return None
-            pos = end + len(gap)
-    return spans
+class _Node:
+    """A word trie under one anchor: children by the gap before the next word, then by word."""
+
+    __slots__ = ("children", "entries")
+
+    def __init__(self) -> None:
+        self.children: dict[str, list[tuple[str, bool, _Node]]] = {}
+        self.entries: list[_Entry] = []
+
+    def add(self, entry: _Entry) -> None:
+        node = self
+        for i, (word, inflects) in enumerate(zip(entry.words, entry.inflects, strict=True)):
+            siblings = node.children.setdefault(entry.gaps[i - 1] if i else "", [])
+            for other_word, other_inflects, child in siblings:
+                if other_word == word and other_inflects == inflects:
+                    node = child
+                    break
+            else:
+                child = _Node()
+                siblings.append((word, inflects, child))
+                node = child
+        node.entries.append(entry)
 
 
-def _case_ok(entry: _Entry, norm: str, spans: list[tuple[int, int]]) -> bool:
+def _case_ok(entry: _Entry, norm: str, spans: tuple[tuple[int, int], ...]) -> bool:
     for (a, _), exact, capital in zip(spans, entry.exact_case, entry.capital, strict=True):
         if exact is not None and not norm.startswith(exact, a):
             return False
@@ -180,7 +209,7 @@ def _is_mark(char: str) -> bool:
     return "\u0300" <= char <= "\u036f"
 
 
-def _resolve(found: list[TermMatch]) -> list[TermMatch]:
+def _resolve(found: list[TermMatch], nested: bool = False) -> list[TermMatch]:
     found.sort(key=lambda m: (m.start, m.start - m.end, m.concept))
     kept: list[TermMatch] = []
     for match in found:
@@ -189,8 +218,9 @@ def _resolve(found: list[TermMatch]) -> list[TermMatch]:
             if other.end <= match.start:
                 continue
             same_span = other.start == match.start and other.end == match.end
-            nested = other.start <= match.start and match.end <= other.end and not same_span
-            if nested or (other.concept == match.concept):
+            inside = other.start <= match.start and match.end <= other.end and not same_span
+            if (inside and not nested) or (other.concept == match.concept and
+                                           (same_span or not nested)):
                 drop = True
                 break
         if not drop:
@@ -198,6 +228,34 @@ def _resolve(found: list[TermMatch]) -> list[TermMatch]:
     return kept
 
 
-def find_terms(text: str, termbase: Termbase, lang: str | LanguageTag) -> list[TermMatch]:
-    """One-off convenience; build a :class:`TermIndex` once to search many texts."""
-    return TermIndex(termbase, lang).find(text)
+def index_for(termbase: Termbase, lang: str | LanguageTag) -> TermIndex:
+    """The :class:`TermIndex` of *termbase* in *lang*, built on first use and kept while the
+    termbase lives (rebuilt if its number of terms changed)."""
+    code = language_module(lang).code
+    size = sum(len(concept.terms) for concept in termbase.concepts)
+    held = _INDEXES.get(id(termbase))
+    if held is None or held[0]() is not termbase or held[1] != size:
+        held = _INDEXES[id(termbase)] = (weakref.ref(termbase), size, {})
+        weakref.finalize(termbase, _INDEXES.pop, id(termbase), None)
+    indexes = held[2]
+    if code not in indexes:
+        indexes[code] = TermIndex(termbase, code)
+    return indexes[code]
+
+
+_INDEXES: dict[int, tuple[weakref.ref[Termbase], int, dict[str, TermIndex]]] = {}
+
+
+def find_terms(text: str, termbase: Termbase, lang: str | LanguageTag,
+               *, nested: bool = False) -> list[TermMatch]:
+    """Term occurrences in *text*, with the index of *termbase* kept between calls."""
+    return index_for(termbase, lang).find(text, nested=nested)
+
+
+def find_concepts(termbase: Termbase, text: str, lang: str | LanguageTag) -> list[str]:
+    """Ids of the concepts with a term in *text* (any status, nested ones included), first-seen
+    order: what the aligner's term anchors compare across the two sides."""
+    seen: dict[str, None] = {}
+    for match in index_for(termbase, lang).find(text, nested=True):
+        seen.setdefault(match.concept)
+    return list(seen)

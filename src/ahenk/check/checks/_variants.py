@@ -1,0 +1,216 @@
+"""Near-misses of termbase terms in a text: misspellings, lost diacritics, transliterations.
+
+:class:`VariantIndex` holds every term of one language, folded. A term of *n* characters may be
+missed by at most :func:`max_edits` (n) edits; by the pigeonhole principle one of its
+``edits + 1`` pieces then occurs unchanged, so an Aho-Corasick automaton over the pieces of all
+terms finds every candidate in one pass over the text, whatever the termbase's size. Pieces are
+taken from the *diacritic skeleton* (ə→e, ı→i, ş→s, ö→o …), so Xankendi and Xankəndi share them.
+Each candidate window of words is then verified with rapidfuzz's Levenshtein distance.
+
+A word is a variant of a term when, after the longest prefix that is within the allowed edits of
+the term (or equal to it on the skeleton), what remains of the word is an inflection the language
+accepts on the *correct* term (Xankendinin → Xankəndi + nin → Xankəndinin). Edits confined to a
+term's last two letters are not reported (Armenia / Armenian, Gəncə / gənc are other words), nor
+is an exact prefix the term matcher did not accept (Qarabağlı is a derivation, not a typo).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+from rapidfuzz.distance import Levenshtein
+
+from ahenk.lang import Language, language_module
+from ahenk.lang.base import nfc
+from ahenk.model.langtag import LanguageTag
+from ahenk.termbase.model import Concept, Term, Termbase
+
+#: Letters that lose or change a diacritic when typed on the wrong keyboard (one for one).
+_SKELETON = str.maketrans({
+    "ə": "e", "ı": "i", "ö": "o", "ü": "u", "ş": "s", "ç": "c", "ğ": "g", "â": "a", "î": "i",
+    "û": "u", "ë": "e", "é": "e", "ё": "е", "й": "и",
+})
+MIN_LENGTH = 4
+
+
+def skeleton(folded: str) -> str:
+    """*folded* with diacritics removed, one character for one (offsets kept)."""
+    out = folded.translate(_SKELETON)
+    if out.isascii():
+        return out
+    return "".join(
+        (unicodedata.normalize("NFD", c)[0] if len(unicodedata.normalize("NFD", c)) > 1 else c)
+        for c in out
+    )
+
+
+def max_edits(length: int) -> int:
+    """Edits a term of *length* characters may be missed by and still be recognised."""
+    if length < 5:
+        return 0  # diacritics only: Şuşa / Susa
+    return 1 if length <= 8 else 2
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A near-miss of *term* at ``text[start:end]`` (``surface``)."""
+
+    concept: str
+    term: Term
+    suggestion: str
+    start: int
+    end: int
+    surface: str
+    kind: str  # "diacritics" | "spelling"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    concept: str
+    term: Term
+    suggestion: str
+    key: str  # folded words joined by one space
+    skel: str
+    words: tuple[str, ...]
+    edits: int
+
+
+def _pieces(text: str, count: int) -> list[tuple[int, str]]:
+    size, extra = divmod(len(text), count)
+    out, pos = [], 0
+    for i in range(count):
+        length = size + (1 if i < extra else 0)
+        out.append((pos, text[pos:pos + length]))
+        pos += length
+    return out
+
+
+class VariantIndex:
+    """All terms of one language, ready for finding their near-misses in texts."""
+
+    def __init__(self, termbase: Termbase | Iterable[Concept], lang: str | LanguageTag) -> None:
+        self.language: Language = language_module(lang)
+        code = self.language.code
+        concepts = termbase.concepts if isinstance(termbase, Termbase) else list(termbase)
+        self._automaton = ahocorasick.Automaton()
+        pieces: dict[str, list[tuple[_Entry, int, int]]] = {}
+        for concept in concepts:
+            preferred = concept.preferred(code)
+            for term in concept.terms:
+                if term.lang.language != code or not term.text.strip():
+                    continue
+                if (term.type or "") in ("abbreviation", "acronym"):
+                    continue
+                words = self.language.words(term.text)
+                key = " ".join(words)
+                if len(key) < MIN_LENGTH:
+                    continue
+                suggestion = (preferred or term).text if not term.status.allowed else term.text
+                entry = _Entry(concept.id, term, suggestion, key, skeleton(key), words,
+                               max_edits(len(key)))
+                for offset, piece in _pieces(entry.skel, entry.edits + 1):
+                    word_index = entry.skel.count(" ", 0, offset)
+                    pieces.setdefault(piece, []).append((entry, offset, word_index))
+        for piece, entries in pieces.items():
+            self._automaton.add_word(piece, (len(piece), tuple(entries)))
+        self._empty = not pieces
+        if pieces:
+            self._automaton.make_automaton()
+
+    def find(self, text: str, exact: Sequence[tuple[int, int]] = ()) -> list[Variant]:
+        """Near-misses in *text*, not overlapping the spans in *exact* (terms found as such)."""
+        if self._empty or not text:
+            return []
+        norm, offsets = nfc(text)
+        key = self.language.fold(norm)
+        skel = skeleton(key)
+        tokens = self.language.tokenize(norm)
+        starts = [t.start for t in tokens]
+        seen: set[tuple[int, str, str]] = set()
+        found: list[Variant] = []
+        for last, (length, entries) in self._automaton.iter(skel):
+            hit = last - length + 1
+            ti = bisect_right(starts, hit) - 1
+            if ti < 0 or tokens[ti].end <= hit:
+                continue
+            for entry, _, word_index in entries:
+                first = ti - word_index
+                size = len(entry.words)
+                if first < 0 or first + size > len(tokens):
+                    continue
+                marker = (first, entry.concept, entry.key)
+                if marker in seen:
+                    continue
+                seen.add(marker)
+                window = tokens[first:first + size]
+                if any(len(norm[a.end:b.start]) > 3 or norm[a.end:b.start].strip(" -‐‑")
+                       for a, b in zip(window, window[1:], strict=False)):
+                    continue
+                start, end = window[0].start, window[-1].end
+                if any(s < end and start < e for s, e in _norm_spans(exact, offsets)):
+                    continue
+                words = [key[t.start:t.end] for t in window]
+                kind = self._verify(entry, words)
+                if kind is None:
+                    continue
+                if offsets is not None:
+                    start, end = offsets[start], offsets[end]
+                found.append(Variant(entry.concept, entry.term, entry.suggestion, start, end,
+                                     text[start:end], kind))
+        return _best(found)
+
+    def _verify(self, entry: _Entry, words: list[str]) -> str | None:
+        window = " ".join(words)
+        if window == entry.key:
+            return None
+        term, k = entry.key, entry.edits
+        best: tuple[int, int, str] | None = None  # (distance, remainder length, kind)
+        for length in range(max(1, len(term) - k), min(len(window), len(term) + k) + 1):
+            prefix, rest = window[:length], window[length:]
+            if " " in rest or prefix == term:
+                continue
+            bare = skeleton(prefix)
+            if bare == entry.skel:
+                kind, distance = "diacritics", 0
+            else:
+                distance = Levenshtein.distance(bare, entry.skel, score_cutoff=k)
+                if distance > k or _common_prefix(bare, entry.skel) >= len(term) - 2:
+                    continue
+                kind = "spelling"
+            if rest and not self.language.match_folded(
+                    entry.words, tuple((term + rest).split(" "))):
+                continue
+            candidate = (distance, len(rest), kind)
+            if best is None or candidate < best:
+                best = candidate
+        return best[2] if best else None
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _norm_spans(spans: Sequence[tuple[int, int]],
+                offsets: list[int] | None) -> list[tuple[int, int]]:
+    if offsets is None:
+        return list(spans)
+    back = {orig: i for i, orig in reversed(list(enumerate(offsets)))}
+    return [(back.get(s, s), back.get(e, e)) for s, e in spans]
+
+
+def _best(found: list[Variant]) -> list[Variant]:
+    """One variant per span of text: the longest, then the closest (diacritics first)."""
+    found.sort(key=lambda v: (v.start, v.start - v.end, v.kind != "diacritics", v.concept))
+    kept: list[Variant] = []
+    for variant in found:
+        if any(k.start < variant.end and variant.start < k.end for k in kept):
+            continue
+        kept.append(variant)
+    return kept

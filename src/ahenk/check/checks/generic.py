@@ -1,0 +1,211 @@
+"""Generic text checks: end punctuation, brackets, double spaces, URLs, e-mails, length.
+
+Most reuse translate-toolkit's pofilter tests (:mod:`translate.filters.checks`, format-agnostic
+text functions; no storage class is imported) under ahenk's own stable ids, so a translator who
+knows pofilter finds the same behaviour. :class:`ToolkitCheck` adapts one pofilter test;
+``length-ratio`` is ahenk's own, with expected ratios per language pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any, ClassVar
+
+import regex
+
+from ahenk.check.base import Check, CheckContext, Pair
+from ahenk.check.checks._text import EMAIL, URL, letters, mask
+from ahenk.check.finding import Finding
+from ahenk.check.registry import register
+from ahenk.diagnostics import Severity
+
+_ELLIPSIS = regex.compile(r"\.\.\.")
+_CLOSING = "\"'»”’)"  # closing quotes and brackets a sentence may end inside or outside of
+
+
+@lru_cache(maxsize=16)
+def _checker(lang: str) -> Any:
+    """translate-toolkit's standard checker configured for target language *lang*."""
+    from translate.filters import checks
+
+    return checks.StandardChecker(checks.CheckerConfig(targetlanguage=lang))
+
+
+def toolkit_failure(test: str, source: str, target: str, lang: str) -> str | None:
+    """The message of pofilter test *test* when it fails on the pair, else None."""
+    from translate.filters.checks import FilterFailure
+
+    try:
+        getattr(_checker(lang), test)(source, target)
+    except FilterFailure as failure:
+        messages = getattr(failure, "messages", None) or [str(failure)]
+        return "; ".join(str(m) for m in messages)
+    return None
+
+
+class ToolkitCheck(Check):
+    """A check that runs one pofilter test (:attr:`toolkit_test`) on the source and target."""
+
+    toolkit_test: ClassVar[str]
+
+    def _prepare(self, text: str) -> str:
+        return text
+
+    def _details(self, pair: Pair) -> dict[str, Any]:
+        return {}
+
+    def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
+        source = self._prepare(pair.source_text)
+        target = self._prepare(pair.target_text or "")
+        failure = toolkit_failure(self.toolkit_test, source, target, pair.tgt or "en")
+        if failure is not None:
+            yield self.finding(pair, _sentence(failure), **self._details(pair))
+
+
+def _sentence(message: str) -> str:
+    return message[:1].lower() + message[1:] if message[:2] != message[:2].upper() else message
+
+
+def _end(text: str) -> str:
+    stripped = text.rstrip()
+    core = stripped.rstrip(_CLOSING)
+    tail = regex.search(r"[^\p{L}\p{N}\s]*$", core)
+    return tail.group() if tail else ""
+
+
+@register
+class EndPunctuation(ToolkitCheck):
+    id = "end-punctuation"
+    name = "End punctuation differs"
+    description = (
+        "Source and target end differently: a full stop, colon, question or exclamation mark "
+        "or ellipsis lost or added. Three dots and the ellipsis character count as the same; "
+        "closing quotes and brackets are looked through (English \"yes.\" and Russian «да».)."
+    )
+    severity = Severity.WARNING
+    toolkit_test = "endpunc"
+    related = ("pofilter: endpunc", "Weblate: end_stop, end_colon, end_question, "
+               "end_exclamation, end_ellipsis")
+    examples = (("en", "Do you agree?", "az", "Razısınız."),)
+
+    def _prepare(self, text: str) -> str:
+        # "yes." and «да».: look through closing quotes and brackets to the punctuation
+        return _ELLIPSIS.sub("…", text.rstrip()).rstrip(_CLOSING).rstrip()
+
+    def _details(self, pair: Pair) -> dict[str, Any]:
+        return {"expected": _end(pair.source_text) or None,
+                "found": _end(pair.target_text or "") or None}
+
+
+@register
+class Brackets(ToolkitCheck):
+    id = "brackets"
+    name = "Brackets differ"
+    description = (
+        "The target has a different number of round, square or curly brackets than the "
+        "source: a parenthesis lost or left open."
+    )
+    severity = Severity.WARNING
+    toolkit_test = "brackets"
+    related = ("pofilter: brackets", "Weblate: punctuation (partly)")
+    examples = (("en", "the Council of Europe (CoE)", "ru", "Совет Европы (СЕ"),)
+
+
+@register
+class DoubleSpace(ToolkitCheck):
+    id = "double-space"
+    name = "Double spaces"
+    description = (
+        "The target has two spaces in a row where the source has none (or the other way "
+        "round): usually a leftover of editing."
+    )
+    severity = Severity.INFO
+    toolkit_test = "doublespacing"
+    related = ("pofilter: doublespacing", "Weblate: double_space")
+    examples = (("en", "The report is ready.", "az", "Hesabat  hazırdır."),)
+
+    def _details(self, pair: Pair) -> dict[str, Any]:
+        target = pair.target_text or ""
+        at = target.find("  ")
+        return {"span": (at, at + 2)} if at >= 0 else {}
+
+
+@register
+class UrlMismatch(ToolkitCheck):
+    id = "url-mismatch"
+    name = "URLs differ"
+    description = (
+        "The target does not have the same URLs as the source: a link changed, mistyped or "
+        "left out. A link to the translated page (…/en/ → …/az/) is reported too; ignore the "
+        "finding when that is intended."
+    )
+    severity = Severity.WARNING
+    toolkit_test = "urls"
+    related = ("pofilter: urls",)
+
+    def _details(self, pair: Pair) -> dict[str, Any]:
+        src = URL.findall(pair.source_text)
+        tgt = URL.findall(pair.target_text or "")
+        return {"expected": " ".join(u for u in src if u not in tgt) or None,
+                "found": " ".join(u for u in tgt if u not in src) or None}
+
+
+@register
+class EmailMismatch(ToolkitCheck):
+    id = "email-mismatch"
+    name = "E-mail addresses differ"
+    description = "The target does not have the same e-mail addresses as the source."
+    severity = Severity.ERROR
+    toolkit_test = "emails"
+    related = ("pofilter: emails",)
+    examples = (("en", "Write to office@ombudsman.az.", "ru",
+                 "Пишите на ofice@ombudsman.az."),)
+
+    def _details(self, pair: Pair) -> dict[str, Any]:
+        src = EMAIL.findall(pair.source_text)
+        tgt = EMAIL.findall(pair.target_text or "")
+        return {"expected": " ".join(e for e in src if e not in tgt) or None,
+                "found": " ".join(e for e in tgt if e not in src) or None}
+
+
+#: Typical target/source length in letters, per (source, target) language pair.
+EXPECTED_RATIO = {
+    ("en", "az"): 1.1, ("en", "ru"): 1.15, ("az", "en"): 0.9, ("ru", "en"): 0.87,
+    ("az", "ru"): 1.05, ("ru", "az"): 0.95,
+}
+#: Report below this fraction or above this multiple of the expected ratio.
+RATIO_LOW, RATIO_HIGH = 0.5, 2.0
+#: Sources shorter than this (in letters) are not judged.
+MIN_SOURCE_LETTERS = 20
+
+
+@register
+class LengthRatio(Check):
+    id = "length-ratio"
+    name = "Unusual length"
+    description = (
+        "The target is much shorter or much longer than a translation of the source usually "
+        "is: half or less, or twice or more, of the expected length for the language pair "
+        "(Azerbaijani runs about 10% and Russian about 15% longer than English). A truncated "
+        "translation, a sentence left out, or two segments merged. Sources under 20 letters "
+        "are not judged."
+    )
+    severity = Severity.WARNING
+    related = ("pofilter: long, short", "Weblate: max-length (a different idea)")
+    examples = (("en", "The Ombudsman called on the authorities to release the journalists "
+                 "without delay.", "az", "Ombudsman çağırış etdi."),)
+
+    def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
+        source = letters(mask(pair.source_text))
+        if source < MIN_SOURCE_LETTERS:
+            return
+        target = letters(mask(pair.target_text or ""))
+        expected = EXPECTED_RATIO.get((pair.src, pair.tgt or ""), 1.0)
+        ratio = target / source / expected
+        if ratio <= RATIO_LOW:
+            yield self.finding(pair, f"the target is {target / source:.0%} of the source's "
+                               "length: is something left out?")
+        elif ratio >= RATIO_HIGH:
+            yield self.finding(pair, f"the target is {target / source:.0%} of the source's "
+                               "length: is something added or merged?")

@@ -1,0 +1,141 @@
+"""Wrong language: a text that is not in the language its unit says (English left in place, a
+Turkish or Russian text where Azerbaijani belongs, Azerbaijani typed in Cyrillic).
+
+Detection uses lingua-language-detector restricted to English, Azerbaijani, Russian and Turkish
+(Turkish is there because it is what Azerbaijani is most often confused with), in low-accuracy
+mode, built once per process on first use. Azerbaijani in Cyrillic script, which lingua does not
+know, is recognised by its letters (ә ғ ҹ ј һ ө ү). Before judging, URLs, e-mail addresses,
+placeholders, digits and capitalised words (names: "Human Rights Watch" in an Azerbaijani
+sentence) are set aside; what remains must be at least three words and fifteen letters, or the
+text is too short to judge and is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from ahenk.check.base import Check, CheckContext, Pair
+from ahenk.check.checks._text import mask
+from ahenk.check.finding import Finding, Side
+from ahenk.check.registry import register
+from ahenk.diagnostics import Severity
+
+#: Languages the detector chooses among (language subtag -> lingua's Language member name).
+DETECTABLE = {"en": "ENGLISH", "az": "AZERBAIJANI", "ru": "RUSSIAN", "tr": "TURKISH"}
+NAMES = {"en": "English", "az": "Azerbaijani", "ru": "Russian", "tr": "Turkish"}
+#: Letters of the Azerbaijani Cyrillic alphabet that Russian does not have.
+AZ_CYRILLIC = frozenset("әғҹјһөүӘҒҸЈҺӨҮ")
+MIN_WORDS = 3
+MIN_LETTERS = 15
+#: Confidence the detected language needs, and the most the expected one may have, to report.
+DETECTED_AT_LEAST = 0.6
+EXPECTED_AT_MOST = 0.2
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;…]\s+|[\"«“(]\s*)$")
+
+
+@lru_cache(maxsize=1)
+def detector() -> Any:
+    """The one lingua detector (English, Azerbaijani, Russian, Turkish; low-accuracy mode)."""
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [getattr(Language, name) for name in DETECTABLE.values()]
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+
+
+def judged_text(text: str) -> str:
+    """The words of *text* that tell its language: no names, codes, numbers or markup."""
+    cleaned = mask(text)
+    kept = []
+    for match in _WORD.finditer(cleaned):
+        word = match.group()
+        if word[:1].isupper() and not _SENTENCE_START.search(cleaned[:match.start()]):
+            continue  # a name inside the sentence
+        if len(word) > 1 and word.isupper():
+            continue  # an acronym
+        kept.append(word)
+    return " ".join(kept)
+
+
+def _script(text: str) -> tuple[int, int, int]:
+    """(Latin letters, Cyrillic letters, Azerbaijani-only Cyrillic letters)."""
+    latin = cyrillic = az = 0
+    for char in text:
+        if not char.isalpha():
+            continue
+        if "\u0400" <= char <= "\u04ff":
+            cyrillic += 1
+            az += char in AZ_CYRILLIC
+        elif char.isascii() or "\u00c0" <= char <= "\u024f":
+            latin += 1
+    return latin, cyrillic, az
+
+
+@lru_cache(maxsize=65536)
+def detect(text: str) -> tuple[tuple[str, float], ...]:
+    """(language subtag, confidence) for *text*, most likely first; empty when too short."""
+    judged = judged_text(text)
+    if len(judged.split()) < MIN_WORDS or sum(c.isalpha() for c in judged) < MIN_LETTERS:
+        return ()
+    by_name = {name: code for code, name in DETECTABLE.items()}
+    values = detector().compute_language_confidence_values(judged)
+    return tuple((by_name[v.language.name], float(v.value)) for v in values)
+
+
+def diagnose(text: str, lang: str, script: str | None = None) -> tuple[str, str] | None:
+    """(what the text reads as, message) when *text* is not in *lang*; None when it is or
+    when the text is too short to tell."""
+    judged = judged_text(text)
+    latin, cyrillic, az_letters = _script(judged)
+    if lang == "az" and (script or "Latn") == "Latn" and cyrillic > latin and az_letters:
+        return "az-Cyrl", "Azerbaijani in Cyrillic script; expected Latin script"
+    if lang == "az" and script == "Cyrl":
+        if latin > cyrillic and detect(text)[:1] and detect(text)[0][0] in ("az", "tr"):
+            return "az-Latn", "Azerbaijani in Latin script; expected Cyrillic script"
+        return None
+    if lang == "ru" and cyrillic > latin and az_letters >= 2:
+        return "az-Cyrl", "reads as Azerbaijani in Cyrillic script, not Russian"
+    values = detect(text)
+    if not values:
+        return None
+    best, confidence = values[0]
+    expected = dict(values).get(lang, 0.0)
+    if best != lang and confidence >= DETECTED_AT_LEAST and expected <= EXPECTED_AT_MOST:
+        return best, f"reads as {NAMES[best]}, not {NAMES.get(lang, lang)}"
+    return None
+
+
+@register
+class WrongLanguage(Check):
+    id = "wrong-language"
+    name = "Wrong language"
+    description = (
+        "The text is not in the language the unit says: English left in place of the "
+        "translation, Turkish or Russian where Azerbaijani belongs, Azerbaijani written in "
+        "Cyrillic script, or a source segment in the wrong language (a misaligned memory). "
+        "Both sides are checked; segments shorter than three words after setting aside names, "
+        "numbers and codes are too short to judge and are skipped."
+    )
+    severity = Severity.ERROR
+    languages = frozenset({"en", "az", "ru"})
+    needs_target = False
+    examples = (("en", "The Ombudsman visited the prison.", "az",
+                 "Ombudsman cezaevini ziyaret etti ve mahkumlarla görüştü."),)
+
+    def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
+        sides = [Side.SOURCE]
+        if pair.target is not None and pair.target.text.strip():
+            sides.append(Side.TARGET)
+        for side in sides:
+            lang, tag = pair.lang(side), pair.tag(side)
+            if lang not in NAMES or lang == "tr":
+                continue
+            result = diagnose(pair.text(side), lang, tag.script if tag else None)
+            if result is not None:
+                found, message = result
+                yield self.finding(pair, message, side=side, expected=lang, found=found)

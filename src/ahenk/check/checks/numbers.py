@@ -1,0 +1,119 @@
+"""Numbers: the same numbers in source and target, compared by value across locales.
+
+Numbers are read by :func:`ahenk.lang.numbers.extract_numbers`, each side in its own language, so
+English 3,400 equals Azerbaijani 3 400 and Russian 3 400 (with U+00A0 or U+202F), English 1.5
+equals Russian 1,5, 1991-ci equals 1991 and 2-й equals 2nd. An English "3,400" copied unchanged
+into Russian reads 3.4 there and is reported. A date written with digits on one side and with a
+month name on the other (01.05.2025 / 1 May 2025) matches when its day and year are there; a
+number from one to ten written as a word on the other side (3 / three / üç / три) is accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+import regex
+
+from ahenk.check.base import Check, CheckContext, Pair
+from ahenk.check.finding import Finding
+from ahenk.check.registry import register
+from ahenk.diagnostics import Severity
+from ahenk.lang.numbers import NumberToken, extract_numbers
+
+# Number words one to ten; Russian by stem (they decline). Only used to *accept* a number that
+# is written out on the other side, never to find one.
+_WORDS = {
+    "en": {1: r"one|a|an", 2: r"two|both|twice", 3: r"three", 4: r"four", 5: r"five",
+           6: r"six", 7: r"seven", 8: r"eight", 9: r"nine", 10: r"ten"},
+    "az": {1: r"bir\w*", 2: r"iki\w*", 3: r"üç\w*", 4: r"dörd\w*", 5: r"beş\w*",
+           6: r"altı\w*", 7: r"yeddi\w*", 8: r"səkkiz\w*", 9: r"doqquz\w*", 10: r"on|on[udnl]\w*"},
+    "ru": {1: r"один|одн\w*", 2: r"дв[аеу]\w*|оба|обе|обоих", 3: r"тр[иеё]\w*",
+           4: r"четыр\w*", 5: r"пят[иь]\w*", 6: r"шест[иь]\w*", 7: r"сем[иь]", 8: r"вос[еь]м\w*",
+           9: r"девят[иь]\w*", 10: r"десят[иь]\w*"},
+}
+_WORD_PATTERNS = {
+    lang: {n: regex.compile(rf"(?<![\p{{L}}])(?:{words})(?![\p{{L}}])", regex.I)
+           for n, words in table.items()}
+    for lang, table in _WORDS.items()
+}
+
+
+def _written_out(value: Decimal | str, text: str, lang: str | None) -> bool:
+    if not isinstance(value, Decimal) or value != value.to_integral_value():
+        return False
+    pattern = _WORD_PATTERNS.get(lang or "", {}).get(int(value))
+    return pattern is not None and pattern.search(text) is not None
+
+
+def _take(tokens: list[NumberToken], value: Decimal | str) -> bool:
+    for i, token in enumerate(tokens):
+        if token.value == value:
+            del tokens[i]
+            return True
+    return False
+
+
+def _reconcile_dates(dates: list[NumberToken], others: list[NumberToken]) -> list[NumberToken]:
+    """Drop dates whose day and year are cardinals on the other side (and those cardinals)."""
+    kept = []
+    for date in dates:
+        year, _, day = str(date.value).split("-") if date.kind == "date" else ("", "", "")
+        parts = [Decimal(year), Decimal(int(day))] if year else []
+        values = [t.value for t in others]
+        if parts and all(p in values for p in parts):
+            for part in parts:
+                _take(others, part)
+            continue
+        kept.append(date)
+    return kept
+
+
+@register
+class NumberMismatch(Check):
+    id = "number-mismatch"
+    name = "Numbers differ"
+    description = (
+        "A number of the source is missing from the target, or the target has a number the "
+        "source does not. Numbers are compared by value, each read as its language writes it: "
+        "3,400 (English) = 3 400 (Azerbaijani, Russian) = 3400; 1.5 = 1,5; 1991-ci = 1991; "
+        "2-й = 2nd. A thousands separator copied from English into Russian or Azerbaijani "
+        "(3,400 for 3 400) reads as a decimal (3.4) and is reported. Dates match across "
+        "01.05.2025 and 1 May 2025, and one to ten may be written as words."
+    )
+    severity = Severity.ERROR
+    related = ("pofilter: numbers", "Weblate: –")
+    examples = (("en", "3,400 people were displaced.", "ru", "Были перемещены 3,400 человек."),
+                ("en", "In 1991 the country became independent.", "az",
+                 "Ölkə 1992-ci ildə müstəqil oldu."))
+
+    def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
+        source, target = pair.source_text, pair.target_text or ""
+        src_tokens = extract_numbers(source, pair.src)
+        tgt_tokens = extract_numbers(target, pair.tgt or pair.src)
+        extra = list(tgt_tokens)
+        missing = [t for t in src_tokens if not _take(extra, t.value)]
+        missing = _reconcile_dates(missing, extra)
+        extra = _reconcile_dates(extra, missing)
+        missing = [t for t in missing if not _written_out(t.value, target, pair.tgt)]
+        extra = [t for t in extra if not _written_out(t.value, source, pair.src)]
+        for want, got in zip(missing, extra, strict=False):
+            yield self.finding(pair, _differs(want, got, pair), expected=want.text, found=got.text,
+                               span=(got.start, got.end))
+        for want in missing[len(extra):]:
+            yield self.finding(pair, f"{want.text} of the source is not in the target",
+                               expected=want.text)
+        for got in extra[len(missing):]:
+            yield self.finding(pair, f"{got.text} is in the target but not in the source",
+                               found=got.text, span=(got.start, got.end))
+
+
+_NAMES = {"en": "English", "az": "Azerbaijani", "ru": "Russian"}
+
+
+def _differs(want: NumberToken, got: NumberToken, pair: Pair) -> str:
+    if want.text.strip() == got.text.strip():
+        lang = _NAMES.get(pair.tgt or "", pair.tgt)
+        return (f"{got.text} reads as {got.value} in {lang}, but the source means "
+                f"{want.value}: write the number as {lang} does")
+    return f"the source has {want.text}, the target {got.text}"

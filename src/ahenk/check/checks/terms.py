@@ -1,0 +1,148 @@
+"""Terminology: the termbase's terms used, its rejected terms avoided, its names spelt right.
+
+Built on :mod:`ahenk.termbase.match`, which finds terms inflected (Ombudsmanın, омбудсмена,
+Ombudsman's). ``term-missing`` and ``term-forbidden`` compare what the matcher finds in the
+source and the target; ``term-variant`` looks for near-misses (:mod:`._variants`). Indexes are
+built once per run and language and shared by the three checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ahenk.check.base import Check, CheckContext, Pair
+from ahenk.check.checks._variants import VariantIndex
+from ahenk.check.finding import Finding, Side
+from ahenk.check.registry import register
+from ahenk.diagnostics import Severity
+from ahenk.termbase.match import TermIndex, TermMatch
+from ahenk.termbase.model import Concept, TermStatus
+
+
+def term_index(context: CheckContext, lang: str) -> TermIndex:
+    return context.cached(("term-index", lang), lambda: TermIndex(context.termbase, lang))
+
+
+def variant_index(context: CheckContext, lang: str) -> VariantIndex:
+    return context.cached(("variant-index", lang), lambda: VariantIndex(context.termbase, lang))
+
+
+def concepts(context: CheckContext) -> dict[str, Concept]:
+    return context.cached("concepts", lambda: {c.id: c for c in context.termbase or ()})
+
+
+def matches(context: CheckContext, text: str, lang: str | None) -> list[TermMatch]:
+    if not lang or not text:
+        return []
+    key = ("matches", lang, text)
+    return context.cached(key, lambda: term_index(context, lang).find(text))
+
+
+def _preferred(concept: Concept | None, lang: str) -> str | None:
+    if concept is None:
+        return None
+    term = concept.preferred(lang) or next(iter(concept.allowed(lang)), None)
+    return term.text if term else None
+
+
+@register
+class TermMissing(Check):
+    id = "term-missing"
+    name = "Term not used"
+    description = (
+        "The source uses a termbase term, and the target has none of the concept's preferred "
+        "or admitted terms in the target language, in any inflected form. The finding names "
+        "the preferred term. When the target uses a deprecated or forbidden term of the "
+        "concept instead, term-forbidden reports it and this check stays silent."
+    )
+    severity = Severity.ERROR
+    needs_termbase = True
+    related = ("Xbench: key term mismatch", "Verifika: terminology")
+    examples = (("en", "The Ombudsman visited the prison.", "az",
+                 "Müvəkkil həbsxananı ziyarət etdi."),)
+
+    def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
+        tgt = pair.tgt or ""
+        in_target: dict[str, set[TermStatus]] = {}
+        for match in matches(context, pair.target_text or "", tgt):
+            in_target.setdefault(match.concept, set()).add(match.status)
+        reported: set[str] = set()
+        for match in matches(context, pair.source_text, pair.src):
+            if match.concept in reported:
+                continue
+            concept = concepts(context).get(match.concept)
+            if concept is None or not concept.allowed(tgt):
+                continue  # no target term to expect
+            statuses = in_target.get(match.concept, set())
+            if statuses:
+                continue  # allowed: fine; only rejected ones: term-forbidden's finding
+            reported.add(match.concept)
+            expected = _preferred(concept, tgt)
+            yield self.finding(pair, f"«{match.surface}» should be translated as «{expected}»",
+                               term=match.term, expected=expected)
+
+
+@register
+class TermForbidden(Check):
+    id = "term-forbidden"
+    name = "Rejected term used"
+    description = (
+        "The target uses a term the termbase marks deprecated or forbidden (in any inflected "
+        "form). The finding names the concept's preferred term. A forbidden term is an error, "
+        "a deprecated one a warning."
+    )
+    severity = Severity.ERROR
+    needs_termbase = True
+    related = ("Xbench: key term mismatch", "Verifika: forbidden terms")
+    examples = (("en", "The Armenian armed forces withdrew.", "az",
+                 "Erməni silahlı birləşmələri geri çəkildi."),)
+
+    def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
+        tgt = pair.tgt or ""
+        found = matches(context, pair.target_text or "", tgt)
+        allowed_spans = {(m.start, m.end) for m in found if m.status.allowed}
+        for match in found:
+            if match.status.allowed or (match.start, match.end) in allowed_spans:
+                continue
+            expected = _preferred(concepts(context).get(match.concept), tgt)
+            instead = f"; use «{expected}»" if expected else ""
+            yield self.finding(
+                pair, f"«{match.surface}» is a {match.status.value} term{instead}",
+                term=match.term, expected=expected, found=match.surface,
+                span=(match.start, match.end),
+                severity=Severity.ERROR if match.status is TermStatus.FORBIDDEN
+                else Severity.WARNING)
+
+
+@register
+class TermVariant(Check):
+    id = "term-variant"
+    name = "Misspelt term"
+    description = (
+        "A word or phrase is one or two letters away from a termbase term without being the "
+        "term or one of its inflected forms: a misspelt name, missing or wrong diacritics "
+        "(Xankendi for Xankəndi, Susa for Şuşa), a transliteration variant (Hankendi). Both "
+        "source and target are checked, each against its language's terms; the suggestion is "
+        "the concept's preferred term. Terms under four letters are compared for diacritics "
+        "only, up to eight letters one edit is allowed, longer ones two."
+    )
+    severity = Severity.WARNING
+    needs_termbase = True
+    needs_target = False
+    related = ("Xbench: spell-check (partly)",)
+    examples = (("en", "Khankendi", "az", "Xankendi şəhərində"),)
+
+    def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
+        sides = [Side.SOURCE] + ([Side.TARGET] if pair.target_text else [])
+        for side in sides:
+            lang, text = pair.lang(side), pair.text(side)
+            if not lang or not text.strip():
+                continue
+            exact = [(m.start, m.end) for m in matches(context, text, lang)]
+            for variant in variant_index(context, lang).find(text, exact):
+                what = ("missing or wrong diacritics" if variant.kind == "diacritics"
+                        else "a misspelling")
+                yield self.finding(
+                    pair, f"«{variant.surface}» looks like {what} of «{variant.suggestion}»",
+                    side=side, term=variant.term.text, expected=variant.suggestion,
+                    found=variant.surface, span=(variant.start, variant.end))

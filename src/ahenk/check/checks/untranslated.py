@@ -1,0 +1,74 @@
+"""Untranslated units: an empty target, or a target that is still the source text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from ahenk.check.base import Check, CheckContext, Pair
+from ahenk.check.checks._text import EMAIL, URL, mask
+from ahenk.check.finding import Finding
+from ahenk.check.registry import register
+from ahenk.diagnostics import Severity
+from ahenk.lang.casing import fold
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
+
+
+def _translatable_words(text: str) -> list[str]:
+    """Words that would need translating: not in URLs, e-mails, placeholders; not acronyms,
+    not codes with digits."""
+    words = _WORD.findall(mask(text))
+    return [w for w in words if not (len(w) > 1 and w.isupper())]
+
+
+@register
+class Untranslated(Check):
+    id = "untranslated"
+    name = "Untranslated"
+    description = (
+        "The unit has source text but no target, or an empty one (an untranslated PO entry, a "
+        "TMX unit without the target language, an empty XLIFF target)."
+    )
+    severity = Severity.ERROR
+    needs_target = False
+    related = ("pofilter: untranslated", "Weblate: translated (inverse)")
+
+    def applies(self, pair: Pair, context: CheckContext) -> bool:
+        return pair.tgt_tag is not None and super().applies(pair, context)
+
+    def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
+        if not pair.source_text.strip():
+            return
+        if pair.target is None or pair.target.is_empty:
+            what = "no target" if pair.target is None else "an empty target"
+            yield self.finding(pair, f"the unit has {what} in {pair.tgt}")
+
+
+@register
+class Unchanged(Check):
+    id = "unchanged"
+    name = "Target same as source"
+    description = (
+        "The target is the source text, unchanged (case and spacing aside), though the source "
+        "has words to translate. Texts that are only names in capitals, acronyms, numbers, "
+        "URLs, e-mail addresses or placeholders are left alone, and so are texts whose every word "
+        "is capitalised (names such as Human Rights Watch may stay as they are)."
+    )
+    severity = Severity.WARNING
+    related = ("pofilter: unchanged", "Weblate: same")
+    examples = (("en", "The report was published today.", "az",
+                 "The report was published today."),)
+
+    def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
+        target = pair.target_text or ""
+        if fold(pair.source_text, pair.src) != fold(target, pair.tgt):
+            return
+        words = _translatable_words(pair.source_text)
+        if not words or all(w[:1].isupper() for w in words):  # names: Human Rights Watch
+            return
+        if not _WORD.search(URL.sub("", EMAIL.sub("", target))):
+            return
+        yield self.finding(pair, "the target is the source text, untranslated",
+                           found=target.strip())

@@ -1,0 +1,68 @@
+"""Plain-text report for translators: grouped by file, each finding with ``file:line``, the
+unit, the check id, the message, and the text it is about."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ahenk.check.finding import Finding, Report, Side
+from ahenk.report import renderer
+
+_SHOW = 160  # characters of a source/target shown
+
+
+def _clip(text: str | None) -> str:
+    if text is None:
+        return "(none)"
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _SHOW else flat[: _SHOW - 1] + "…"
+
+
+def unit_label(unit: str | None) -> str:
+    """A unit key as people read it (PO's msgctxt\\x04msgid as ``msgctxt | msgid``)."""
+    return (unit or "").replace("\x04", " | ")
+
+
+def _where(finding: Finding) -> str:
+    place = finding.file or "<input>"
+    return f"{place}:{finding.line}" if finding.line else place
+
+
+def _block(finding: Finding) -> list[str]:
+    head = f"{_where(finding)}: {finding.severity.value}: {finding.message} [{finding.check_id}]"
+    lines = [head]
+    if finding.unit:
+        lines.append(f"    unit:     {_clip(unit_label(finding.unit))}")
+    marker = " ←" if finding.side is Side.SOURCE else ""
+    lines.append(f"    source:   {_clip(finding.source)}{marker}")
+    if finding.target is not None or finding.side is Side.TARGET:
+        marker = " ←" if finding.side is Side.TARGET else ""
+        lines.append(f"    target:   {_clip(finding.target)}{marker}")
+    if finding.expected is not None or finding.found is not None:
+        lines.append(f"    expected: {finding.expected or '—'}   found: {finding.found or '—'}")
+    return lines
+
+
+def summary_line(report: Report) -> str:
+    s = report.summary
+    files = s.get("files", 0)
+    units = s.get("units", 0)
+
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    return (f"{n(files, 'file')}, {n(units, 'unit')} checked: {n(s.get('error', 0), 'error')}, "
+            f"{n(s.get('warning', 0), 'warning')}, {s.get('info', 0)} info")
+
+
+@renderer("text")
+def render(report: Report) -> str:
+    out: list[str] = []
+    for file, findings in groupby(report.findings, key=lambda f: f.file):
+        items = list(findings)
+        out.append(f"== {file or '<input>'} ({len(items)} finding{'' if len(items) == 1 else 's'})")
+        for finding in items:
+            out.extend(_block(finding))
+        out.append("")
+    out.append(summary_line(report))
+    return "\n".join(out) + "\n"
