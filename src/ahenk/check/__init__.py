@@ -8,7 +8,7 @@ family; ``ahenk checks list`` and docs/checks.md are generated from the registry
 
 from ahenk.check.base import Check, CheckContext, Pair, Scope
 from ahenk.check.finding import JSON_FIELDS, JSON_VERSION, Finding, Report, Side
-from ahenk.check.registry import checks, get, ids, register, selected
+from ahenk.check.registry import all_checks, get, ids, register, selected
 from ahenk.check.runner import check_paths, check_store, check_stores
 from ahenk.check.signature import Signature, signature
 
@@ -26,7 +26,7 @@ __all__ = [
     "check_paths",
     "check_store",
     "check_stores",
-    "checks",
+    "all_checks",
     "get",
     "ids",
     "register",

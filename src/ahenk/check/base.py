@@ -218,8 +218,8 @@ def pairs_of(unit: Unit, src_lang: LanguageTag | None, tgt_lang: LanguageTag | N
     path = (location.path if location else None) or file
     line = location.line if location else None
     if monolingual or not unit.targets:
-        yield Pair(unit, unit.source, None, source_tag, None if monolingual else tgt_lang,
-                   path, line)
+        yield Pair(unit, unit.source, None, source_tag,
+                   None if monolingual else (header_target or tgt_lang), path, line)
         return
     for segment in unit.targets:
         tag = segment.lang or header_target or tgt_lang

@@ -39,14 +39,14 @@ def _load_builtin() -> None:
     import ahenk.check.checks  # noqa: F401  (importing the package registers the built-ins)
 
 
-def checks() -> list[type[Check]]:
+def all_checks() -> list[type[Check]]:
     """Every registered check class, by id."""
     _load_builtin()
     return [_REGISTRY[cid] for cid in sorted(_REGISTRY)]
 
 
 def ids() -> list[str]:
-    return [cls.id for cls in checks()]
+    return [cls.id for cls in all_checks()]
 
 
 def get(check_id: str) -> type[Check]:
@@ -76,4 +76,4 @@ def selected(select: Iterable[str] | str | None = None,
     for cid in [*chosen, *dropped]:
         get(cid)
     wanted = set(chosen) if chosen else set(ids())
-    return [cls() for cls in checks() if cls.id in wanted and cls.id not in dropped]
+    return [cls() for cls in all_checks() if cls.id in wanted and cls.id not in dropped]

@@ -33,12 +33,13 @@ def _lang(tag: str | LanguageTag | None) -> LanguageTag | None:
 
 
 def _monolingual(store: Store) -> bool:
+    """Whether *store* holds sources only (plain text): then nothing is "untranslated"."""
     if store.format:
         try:
             return registry.get(store.format).kind is Kind.MONOLINGUAL
         except UsageError:
             pass
-    return not any(unit.targets for unit in store)
+    return not store.header.target_langs and not any(unit.targets for unit in store)
 
 
 def run_checks(groups: Sequence[Sequence[Pair]], checks: Sequence[Check],

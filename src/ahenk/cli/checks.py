@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 
 from ahenk.check.reference import explain
-from ahenk.check.registry import checks
-from ahenk.cli.render import table
+from ahenk.check.registry import all_checks
 
 
 @click.group("checks")
@@ -17,8 +16,11 @@ def command() -> None:
 @command.command("list")
 def list_checks() -> None:
     """Every check: id, default severity, scope and name."""
-    rows = [[cls.id, cls.severity.value, cls.scope.value, cls.name] for cls in checks()]
-    click.echo(table(rows, ["id", "severity", "scope", "name"]))
+    rows = [("id", "severity", "scope", "name")]
+    rows += [(cls.id, cls.severity.value, cls.scope.value, cls.name) for cls in all_checks()]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        click.echo("  ".join([*(c.ljust(w) for c, w in zip(row, widths, strict=False)), row[3]]))
 
 
 @command.command("explain")

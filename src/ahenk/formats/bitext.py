@@ -25,7 +25,8 @@ overrides). Quoting is Excel's (:mod:`._delimited`), so tabs and line breaks in 
 
 Writing: a header of the store's languages (written forms), else ``source``/``target``; an
 ``id`` column first when some unit's id is not its ordinal; a ``note`` column when a unit has
-notes (several notes are joined with a line break). UTF-8 (``bom=True`` for Excel), LF. A unit
+notes (several notes are joined with a line break
+and read back one per line). UTF-8 (``bom=True`` for Excel), LF. A unit
 whose cells would all be empty cannot be read back and raises :class:`~ahenk.errors.FormatError`,
 as does a lone surrogate.
 """
@@ -158,8 +159,8 @@ class _BitextHandler(FormatHandler):
             unit = Unit(Segment(cell["source"], src), [Segment(cell["target"], tgt)],
                         id=cell.get("id") or str(len(store) + 1),
                         location=Location(os.fspath(path), line))
-            if cell.get("note"):
-                unit.notes.append(Note(cell["note"]))
+            if cell.get("note"):  # one Note per line, as the writer joins them
+                unit.notes.extend(Note(line) for line in cell["note"].split("\n"))
             store.add(unit)
         return store
 

@@ -11,7 +11,7 @@ PO                               ahenk
 ``msgstr[n]``                    ``Unit.target.extra["plurals"] == [msgstr[0], …, msgstr[n-1]]``
                                  (every form, in index order; missing indexes are ``""``)
 ``msgctxt``                      ``Unit.attrs["msgctxt"]``
-translator comment ``#``         ``Note(text, annotates="general")``
+translator comment ``#``         ``Note(text, annotates="general")``, one per comment line
 extracted comment ``#.``         ``Note(text, annotates="source")`` (written back as ``#.``)
 references ``#:``                ``Unit.extra["po.references"]``: list of ``(file, line)``
 flags ``#,``                     ``Unit.attrs["flags"]``: as in the file, ``"fuzzy, c-format"``
@@ -215,10 +215,10 @@ def _unit(entry: polib.POEntry, src_lang: LanguageTag | None, tgt_lang: Language
         unit.attrs["flags"] = ", ".join(entry.flags)
     if entry.obsolete:
         unit.attrs["obsolete"] = "yes"
-    if entry.tcomment:
-        unit.notes.append(Note(entry.tcomment))
-    if entry.comment:
-        unit.notes.append(Note(entry.comment, annotates="source"))
+    # gettext has comment *lines*, not notes: each line is one Note
+    unit.notes.extend(Note(line) for line in entry.tcomment.split("\n") if entry.tcomment)
+    unit.notes.extend(Note(line, annotates="source") for line in entry.comment.split("\n")
+                      if entry.comment)
     if entry.occurrences:
         unit.extra["po.references"] = [tuple(o) for o in entry.occurrences]
     previous = {k: getattr(entry, f"previous_{k}") for k in ("msgctxt", "msgid", "msgid_plural")}

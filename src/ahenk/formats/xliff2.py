@@ -24,8 +24,7 @@ from lxml import etree
 from ahenk.errors import FormatError, SchemaError
 from ahenk.formats._xml import local
 from ahenk.formats.xliff_inline import InlineError, read_content, write_content
-from ahenk.formats.xliff_read import Broken, Reporter, _first, _kids, attrs_of, note_of, \
-    parse_lang
+from ahenk.formats.xliff_read import Broken, Reporter, _first, _kids, attrs_of, note_of, parse_lang
 from ahenk.model import Header, LanguageTag, Location, Segment, Store, Unit
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -182,10 +181,14 @@ def build(store: Store, path: str | os.PathLike[str], check: Any) -> etree._Elem
                         note_el.set("appliesTo", note.annotates)
                     if note.author:
                         note_el.set("category", check(note.author, "note category"))
-                    _fill(note_el, Segment(note.text), data, unit, path)
+                    note_el.text = check(note.text, f"unit {unit.id!r}: note")
             for pair in unit.extra.get("xliff2.ignorable_before", ()):
                 _ignorable(unit_el, pair, unit, path)
-        _segment_el(unit_el, unit, data, path, check)
+        unit.extra["xliff2.default_target"] = tgt
+        try:
+            _segment_el(unit_el, unit, data, path, check)
+        finally:
+            del unit.extra["xliff2.default_target"]
         for pair in unit.extra.get("xliff2.ignorable", ()):
             _ignorable(unit_el, pair, unit, path)
     if unit_el is not None:
@@ -229,7 +232,12 @@ def _segment_el(unit_el: etree._Element, unit: Unit, data: dict[str, str],
                 seg_el.set(key, check(target.attrs[key], f"unit {unit.id!r}: {key}"))
     _fill(etree.SubElement(seg_el, _q("source")), unit.source, data, unit, path)
     if target is not None:
-        _fill(etree.SubElement(seg_el, _q("target")), target, data, unit, path)
+        target_el = etree.SubElement(seg_el, _q("target"))
+        lang = unit.extra.get("xliff2.default_target")
+        if target.lang is not None and (
+                lang is None or target.lang != lang):
+            target_el.set("{http://www.w3.org/XML/1998/namespace}lang", target.lang.written())
+        _fill(target_el, target, data, unit, path)
 
 
 def _ignorable(unit_el: etree._Element, pair: Any, unit: Unit, path: Any) -> None:

@@ -6,7 +6,6 @@ parsed with the hardened parser of :mod:`ahenk.formats._xml` (XLIFF files are pe
 
 from __future__ import annotations
 
-import os
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -202,7 +201,8 @@ class Reader12:
                 targets = [target]
             unit_attrs = dict(attrs)
             unit_attrs.update(sdl.get(mid, {}))
-            unit = Unit(source, targets, id=f"{tuid}/{mid}" if tuid is not None else None, attrs=unit_attrs,
+            unit = Unit(source, targets, id=f"{tuid}/{mid}" if tuid is not None else None,
+                        attrs=unit_attrs,
                         notes=notes if not units else [],
                         location=Location(self.path, mark.sourceline))
             unit.extra["xliff.file"] = file_index

@@ -15,9 +15,9 @@ was read with (not schema-valid). A character XML 1.0 cannot hold raises
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 import warnings
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -176,6 +176,7 @@ class _Writer:
             if first.target is not None:
                 target_el = etree.SubElement(tu, _q("target"))
                 self.set_attrs(target_el, first.target.attrs, TARGET_ATTRS, f"unit {tuid!r}")
+                _own_lang(target_el, first.target, self.store.header.target_lang)
                 self._content(target_el, first.target, first)
         else:
             self._content(source_el, _joined([u.source for u in group]), first)
@@ -194,6 +195,13 @@ class _Writer:
         for unit in group:
             for note in unit.notes:
                 self._note(tu, note, f"unit {unit.id!r}: note")
+
+
+def _own_lang(element: etree._Element, segment: Segment, default: Any) -> None:
+    """xml:lang on a target whose language is not the file's (kept by the reader)."""
+    if segment.lang is not None and element.get(XML_NS + "lang") is None and (
+            default is None or segment.lang != default):
+        element.set(XML_NS + "lang", segment.lang.written())
 
 
 def _joined(segments: list[Segment]) -> Segment:

@@ -11,9 +11,10 @@ import regex
 URL = regex.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"«»“”]+[^\s<>\"«»“”.,;:!?)\]]", regex.I)
 EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.I)
 
-#: printf: %s, %d, %1$s, %-5.2f, %(name)s; not "%%", not "50% of" (no space flag), not "%25".
+#: printf: %s, %d, %1$s, %-5.2f, %(name)s; not "%%", not "50% of" (no space flag), not "%25",
+#: not Azerbaijani "50%-i" (a minus flag needs a width).
 PRINTF = regex.compile(
-    r"%(?!%)(?:\(\w+\)|\d+\$)?[-+0#]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
+    r"%(?!%)(?:\(\w+\)|\d+\$)?[+0#]*(?:-?\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
     r"[diouxXeEfFgGcrsaAp@]"
     r"(?![\p{L}\p{N}])"
 )

@@ -7,11 +7,15 @@ terms finds every candidate in one pass over the text, whatever the termbase's s
 taken from the *diacritic skeleton* (ə→e, ı→i, ş→s, ö→o …), so Xankendi and Xankəndi share them.
 Each candidate window of words is then verified with rapidfuzz's Levenshtein distance.
 
-A word is a variant of a term when, after the longest prefix that is within the allowed edits of
-the term (or equal to it on the skeleton), what remains of the word is an inflection the language
-accepts on the *correct* term (Xankendinin → Xankəndi + nin → Xankəndinin). Edits confined to a
-term's last two letters are not reported (Armenia / Armenian, Gəncə / gənc are other words), nor
-is an exact prefix the term matcher did not accept (Qarabağlı is a derivation, not a typo).
+Words are compared one by one. A word is a near-miss of a term word when a prefix of it is
+within the allowed edits of it (or equal to it on the skeleton) and what remains of the word is
+an inflection the language accepts on the *correct* term (Xankendinin → Xankəndi + nin →
+Xankəndinin). A difference only at the end of a one-word term is not reported (Armenia /
+Armenian, Gəncə / gənc are other words), nor is an exact prefix the term matcher did not accept
+(Qarabağlı is a derivation, not a typo). Names (proper nouns, capitalised terms) and phrases may
+be misspelt by :func:`max_edits` letters in all, each word by its own share; a common one-word
+term only by its diacritics (or one letter from nine letters on), since one letter turns many
+common words into others (report / resort).
 """
 
 from __future__ import annotations
@@ -110,8 +114,11 @@ class VariantIndex:
                 if len(key) < MIN_LENGTH:
                     continue
                 suggestion = (preferred or term).text if not term.status.allowed else term.text
-                entry = _Entry(concept.id, term, suggestion, key, skeleton(key), words,
-                               max_edits(len(key)))
+                # names and phrases may be misspelt; a common word only loses diacritics
+                # (or, when long, one letter): report/resort are both words
+                named = term.pos == "properNoun" or term.text[:1].isupper() or len(words) > 1
+                edits = max_edits(len(key)) if named else int(len(key) >= 9)
+                entry = _Entry(concept.id, term, suggestion, key, skeleton(key), words, edits)
                 for offset, piece in _pieces(entry.skel, entry.edits + 1):
                     word_index = entry.skel.count(" ", 0, offset)
                     pieces.setdefault(piece, []).append((entry, offset, word_index))
@@ -164,37 +171,59 @@ class VariantIndex:
         return _best(found)
 
     def _verify(self, entry: _Entry, words: list[str]) -> str | None:
-        window = " ".join(words)
-        if window == entry.key:
+        """"diacritics" or "spelling" when *words* are a near-miss of the term, else None."""
+        if tuple(words) == entry.words:
             return None
-        term, k = entry.key, entry.edits
-        best: tuple[int, int, str] | None = None  # (distance, remainder length, kind)
-        for length in range(max(1, len(term) - k), min(len(window), len(term) + k) + 1):
-            prefix, rest = window[:length], window[length:]
-            if " " in rest or prefix == term:
-                continue
-            bare = skeleton(prefix)
-            if bare == entry.skel:
-                kind, distance = "diacritics", 0
-            else:
-                distance = Levenshtein.distance(bare, entry.skel, score_cutoff=k)
-                if distance > k or _common_prefix(bare, entry.skel) >= len(term) - 2:
-                    continue
-                kind = "spelling"
-            if rest and not self.language.match_folded(
-                    entry.words, tuple((term + rest).split(" "))):
-                continue
-            candidate = (distance, len(rest), kind)
-            if best is None or candidate < best:
-                best = candidate
-        return best[2] if best else None
+        kinds: list[str] = []
+        repaired: list[str] = []
+        total = 0
+        for word, term in zip(words, entry.words, strict=True):
+            found = _near(word, term, entry.edits and max_edits(len(term)),
+                          ending_counts=len(entry.words) == 1)
+            if found is None:
+                return None
+            distance, rest, kind = found
+            total += distance
+            repaired.append(term + rest)
+            if kind:
+                kinds.append(kind)
+        if not kinds or total > entry.edits:
+            return None
+        if tuple(repaired) != entry.words and not self.language.match_folded(
+                entry.words, tuple(repaired)):
+            return None  # what follows the near-miss is no inflection of the term
+        return "spelling" if "spelling" in kinds else "diacritics"
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
+def _near(word: str, term: str, edits: int,
+          ending_counts: bool = True) -> tuple[int, str, str] | None:
+    """How *word* starts with a near-miss of *term*: (edits, the rest of the word, kind); kind
+    is "" for the term itself, "diacritics" or "spelling". None when it does not. Unless
+    *ending_counts* (a word inside a phrase, which its neighbours anchor), a difference only at
+    the end of the word is not a near-miss."""
+    skel = skeleton(term)
+    best: tuple[int, int, str, str] | None = None
+    for length in range(max(1, len(term) - edits), min(len(word), len(term) + edits) + 1):
+        prefix, rest = word[:length], word[length:]
+        bare = skeleton(prefix)
+        if prefix == term:
+            candidate = (0, len(rest), "", rest)
+        elif bare == skel:
+            candidate = (0, len(rest), "diacritics", rest)
+        else:
+            distance = Levenshtein.distance(bare, skel, score_cutoff=edits)
+            if distance > edits or (ending_counts and _ending_only(bare, skel)):
+                continue  # too far, or only the ending differs (Armenia / Armenian)
+            candidate = (distance, len(rest), "spelling", rest)
+        if best is None or candidate[:2] < best[:2]:
+            best = candidate
+    return (best[0], best[3], best[2]) if best else None
+
+
+def _ending_only(a: str, b: str) -> bool:
+    """Whether *a* and *b* differ only at the end: one extends the other (Armenia, Armenian;
+    gənc, Gəncə) or only the last letter differs (Ханкенды, Ханкенди)."""
+    return a.startswith(b) or b.startswith(a) or a[:-1] == b[:-1]
 
 
 def _norm_spans(spans: Sequence[tuple[int, int]],

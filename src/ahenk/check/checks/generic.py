@@ -3,11 +3,13 @@
 Most reuse translate-toolkit's pofilter tests (:mod:`translate.filters.checks`, format-agnostic
 text functions; no storage class is imported) under ahenk's own stable ids, so a translator who
 knows pofilter finds the same behaviour. :class:`ToolkitCheck` adapts one pofilter test;
-``length-ratio`` is ahenk's own, with expected ratios per language pair.
+``url-mismatch`` and ``length-ratio`` are ahenk's own (pofilter's URL test takes a sentence's
+final full stop into the URL; its length tests know no language pairs).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, ClassVar
@@ -132,23 +134,33 @@ class DoubleSpace(ToolkitCheck):
 
 
 @register
-class UrlMismatch(ToolkitCheck):
+class UrlMismatch(Check):
     id = "url-mismatch"
     name = "URLs differ"
     description = (
         "The target does not have the same URLs as the source: a link changed, mistyped or "
         "left out. A link to the translated page (…/en/ → …/az/) is reported too; ignore the "
-        "finding when that is intended."
+        "finding when that is intended. Punctuation after a URL is not part of it."
     )
     severity = Severity.WARNING
-    toolkit_test = "urls"
     related = ("pofilter: urls",)
+    examples = (("en", "See https://www.coe.int/en/web/commissioner for details.", "ru",
+                 "Подробнее: https://www.coe.int/ru/web/commissioner."),)
 
-    def _details(self, pair: Pair) -> dict[str, Any]:
-        src = URL.findall(pair.source_text)
-        tgt = URL.findall(pair.target_text or "")
-        return {"expected": " ".join(u for u in src if u not in tgt) or None,
-                "found": " ".join(u for u in tgt if u not in src) or None}
+    def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
+        # pofilter's urls test takes a sentence's final full stop into the URL, so ahenk reads
+        # URLs itself (checks/_text.py)
+        src = Counter(URL.findall(pair.source_text))
+        tgt = Counter(URL.findall(pair.target_text or ""))
+        if src == tgt:
+            return
+        missing, extra = list((src - tgt).elements()), list((tgt - src).elements())
+        parts = ([f"missing {' '.join(missing)}"] if missing else []) + (
+            [f"not in the source: {' '.join(extra)}"] if extra else [])
+        at = (pair.target_text or "").find(extra[0]) if extra else -1
+        yield self.finding(pair, "URLs differ: " + "; ".join(parts),
+                           expected=" ".join(missing) or None, found=" ".join(extra) or None,
+                           span=(at, at + len(extra[0])) if at >= 0 else None)
 
 
 @register

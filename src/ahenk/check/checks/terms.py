@@ -58,8 +58,8 @@ class TermMissing(Check):
     severity = Severity.ERROR
     needs_termbase = True
     related = ("Xbench: key term mismatch", "Verifika: terminology")
-    examples = (("en", "The Ombudsman visited the prison.", "az",
-                 "Müvəkkil həbsxananı ziyarət etdi."),)
+    examples = (("en", "The Ombudsman visited the prison.", "ru",
+                 "Уполномоченный посетил тюрьму."),)
 
     def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
         tgt = pair.tgt or ""
@@ -94,8 +94,8 @@ class TermForbidden(Check):
     severity = Severity.ERROR
     needs_termbase = True
     related = ("Xbench: key term mismatch", "Verifika: forbidden terms")
-    examples = (("en", "The Armenian armed forces withdrew.", "az",
-                 "Erməni silahlı birləşmələri geri çəkildi."),)
+    examples = (("en", "The Ombudsman visited the prison.", "ru",
+                 "Омбудсман посетил тюрьму."),)
 
     def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
         tgt = pair.tgt or ""
@@ -130,7 +130,8 @@ class TermVariant(Check):
     needs_termbase = True
     needs_target = False
     related = ("Xbench: spell-check (partly)",)
-    examples = (("en", "Khankendi", "az", "Xankendi şəhərində"),)
+    examples = (("en", "The Ombudsman visited Khankendi.", "az",
+                 "Ombudsman Xankendi şəhərinə səfər edib."),)
 
     def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
         sides = [Side.SOURCE] + ([Side.TARGET] if pair.target_text else [])

@@ -1,0 +1,132 @@
+"""Streaming validation of a TMX file against the TMX 1.4 DTD, one ``<tu>`` at a time.
+
+The DTD is not shipped with ahenk: ``tmx14.dtd`` ("-//LISA OSCAR:1998//DTD for Translation
+Memory eXchange//EN") carries no licence header of its own, so whether it may be redistributed
+is unclear. :func:`find_dtd` looks for a copy the user names, then for the one in the
+project's reference folder (``../shared``, or ``$AHENK_SHARED``); without one, callers skip
+DTD validation and say so.
+
+lxml validates a whole tree, which a 1 GB file is not kept as: the header and every ``<tu>``
+are validated as subtrees while ``iterparse`` streams, then dropped; what lies between them
+(the ``<tmx>`` attributes and its children, the children of ``<body>``) is checked here
+against the same content models. Problems carry the code ``dtd-invalid`` and the line libxml2
+reports.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+
+import ahenk
+from ahenk.diagnostics import Problem, Severity
+from ahenk.errors import FormatError
+from ahenk.formats.tmx_read import _HARDENED, _syntax_error
+from ahenk.model import Location
+
+#: Where the reference copy lives inside ``../shared``.
+SHARED_DTD = Path("interop") / "schemas" / "omegat" / "tmx14.dtd"
+DTD_CODE = "dtd-invalid"
+
+
+def find_dtd(explicit: str | os.PathLike[str] | None = None) -> Path | None:
+    """The TMX 1.4 DTD to validate against: *explicit*, else ``../shared``'s copy, else None."""
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise FormatError("no such DTD file", path)
+        return path
+    roots = []
+    if os.environ.get("AHENK_SHARED"):
+        roots.append(Path(os.environ["AHENK_SHARED"]))
+    roots.append(Path(ahenk.__file__).resolve().parents[2].parent / "shared")
+    for root in roots:
+        candidate = root / SHARED_DTD
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_dtd(path: str | os.PathLike[str]) -> etree.DTD:
+    try:
+        return etree.DTD(os.fspath(path))
+    except (etree.DTDParseError, OSError) as exc:
+        raise FormatError(f"cannot load the DTD: {exc}", path) from None
+
+
+def dtd_problems(path: str | os.PathLike[str], dtd: etree.DTD) -> Iterator[Problem]:
+    """Yield a ``dtd-invalid`` problem for every DTD violation in *path*, in file order."""
+    name = os.fspath(path)
+
+    def problem(message: str, line: int | None) -> Problem:
+        return Problem(DTD_CODE, f"not valid TMX 1.4: {message}", Location(name, line),
+                       Severity.ERROR)
+
+    try:
+        handle = open(name, "rb")  # noqa: SIM115 - closed by the with below
+    except OSError as exc:
+        raise FormatError(exc.strerror or "cannot open", name) from None
+    with handle:
+        events = etree.iterparse(handle, events=("start", "end"),
+                                 tag=("tmx", "header", "body", "tu"), **_HARDENED)
+        try:
+            for event, element in events:
+                tag = element.tag
+                if event == "start":
+                    if tag == "tmx":
+                        yield from _root_attributes(element, problem)
+                    continue
+                if tag in ("header", "tu"):
+                    parent = element.getparent()
+                    if tag == "tu" and parent is not None:
+                        if parent.tag != "body":
+                            yield problem(f"<tu> is not allowed in <{parent.tag}>",
+                                          element.sourceline)
+                        yield from _strays(element, problem)
+                    if not dtd.validate(element):
+                        for entry in dtd.error_log:
+                            if "xmlns:xml" not in entry.message:  # lxml's fake-root artefact
+                                yield problem(entry.message, entry.line or element.sourceline)
+                    element.clear(keep_tail=False)
+                    if tag == "tu" and parent is not None:
+                        while element.getprevious() is not None:
+                            del parent[0]
+                elif tag == "body":
+                    yield from _strays(None, problem, element)
+                elif tag == "tmx":
+                    children = [c.tag for c in element if isinstance(c.tag, str)]
+                    if children != ["header", "body"]:
+                        found = ", ".join(f"<{c}>" for c in children) or "nothing"
+                        yield problem(f"<tmx> must hold <header> then <body>, not {found}",
+                                      element.sourceline)
+        except etree.XMLSyntaxError as exc:
+            raise _syntax_error(exc, name) from None
+
+
+def _root_attributes(element, problem) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+    for key, value in element.attrib.items():
+        if key != "version":
+            yield problem(f"No declaration for attribute {key} of element tmx",
+                          element.sourceline)
+    version = element.get("version")
+    if version is None:
+        yield problem("Element tmx does not carry attribute version", element.sourceline)
+    elif version != "1.4":
+        yield problem(f"version is {version!r}; the TMX 1.4 DTD fixes it to \"1.4\"",
+                      element.sourceline)
+
+
+def _strays(tu, problem, body=None) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+    """Elements other than <tu> directly in <body> (before *tu*, or all left at its end)."""
+    siblings = list(body) if body is not None else []
+    if tu is not None:
+        sibling = tu.getprevious()
+        while sibling is not None:
+            siblings.insert(0, sibling)
+            sibling = sibling.getprevious()
+    for sibling in siblings:
+        if isinstance(sibling.tag, str) and sibling.tag != "tu":
+            yield problem(f"<{sibling.tag}> is not allowed in <body>", sibling.sourceline)

@@ -1,0 +1,188 @@
+"""How alike two segments are: the TM's normalisation, its 0–100 score and its signature.
+
+Normalisation (:func:`normalise`) turns a segment into a *key* that matching compares:
+
+* NFC, then the language's fold (:meth:`ahenk.lang.Language.fold`): lower case with Turkic
+  İ/ı for Azerbaijani, typographic apostrophes and hyphens unified, ё → е for Russian;
+  whitespace runs become one space.
+* Placeholders (printf ``%s``/``%1$d``/``%(name)s``, ``{0}``/``{name}``/``{{name}}``,
+  ``${name}``, inline tags written as text ``<x id="1"/>``) become one mask character, numbers
+  (1991, 3 400, 2,5; not digits glued to letters as in COP29) another. Two segments that differ
+  only in a number or a placeholder therefore have the same key and are found; the score then
+  takes a point off per differing number or placeholder (below), and :func:`number_changes`
+  says what changed.
+
+Score (:func:`score`, version :data:`VERSION`): identical texts score 100. Otherwise, on the
+two keys, the mean of a *token* Levenshtein similarity (words and masks as units, rapidfuzz's
+``Levenshtein.normalized_similarity`` over the token lists, as CAT tools count edited words)
+and a *character* Levenshtein similarity (so an inflected or mistyped word costs less than a
+different word), times 100, rounded down; then one point off for each number or placeholder
+that differs (by multiset), one for a difference only in case, punctuation or spacing, and
+never more than 99. :func:`signature` names all of this, so a score can be reproduced.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+import regex
+from rapidfuzz.distance import Levenshtein
+
+from ahenk.lang import language_module
+
+#: Bump whenever normalisation or scoring changes what a score is; stores record it.
+VERSION = "1"
+NAME = "ahenk-tm-fuzzy"
+NUMBER_MASK = "\ue000"
+PLACEHOLDER_MASK = "\ue001"
+#: Longest retrieval term: longer words are cut, so inflected forms share a term
+#: (ombudsmanın, ombudsmana → "ombuds"; омбудсмена → "омбудс").
+TERM_WIDTH = 6
+
+_PLACEHOLDER = regex.compile(
+    r"""%(?:\d+\$)?[-+ 0\#]*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|z|j|t)?[sdiufFeEgGxXoc@]
+      | %\([^()\s]+\)[sdifr]
+      | %\d+(?![\p{L}\d])
+      | \{\{[^{}]*\}\}
+      | \{[\p{L}\p{N}_.:-]*\}
+      | \$\{[^{}]+\}
+      | </?[\p{L}_][^<>]*/?>""",
+    regex.VERBOSE,
+)
+_NUMBER = regex.compile(r"(?<![\p{L}\p{N}_])[-−]?(?:\d{1,3}(?:[\u00a0\u202f ]\d{3}(?!\d))+"
+                        r"|\d+(?:[.,]\d+)*)(?![\p{L}\p{N}])")
+_SPACES = regex.compile(r"\s+")
+#: A word or a mask; what the token score and the retrieval index count.
+_TOKEN = regex.compile(rf"[\p{{L}}\p{{M}}\p{{N}}]+|[{NUMBER_MASK}{PLACEHOLDER_MASK}]")
+#: Words with their spelling kept, for showing what differs.
+_SHOWN_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[.,'’\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{N}]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """A segment's matching key and what was masked out of it."""
+
+    key: str
+    tokens: tuple[str, ...]
+    numbers: tuple[str, ...]
+    placeholders: tuple[str, ...]
+    bare: str  # the key with masks, spaces and punctuation removed: differs only in those?
+
+    def terms(self) -> tuple[str, ...]:
+        """Retrieval terms: the key's words cut to :data:`TERM_WIDTH` (no masks), in order."""
+        return tuple(dict.fromkeys(t[:TERM_WIDTH] for t in self.tokens if len(t) > 1 or
+                                   t.isalnum()))
+
+
+def _mask(text: str) -> tuple[str, list[str], list[str]]:
+    placeholders: list[str] = []
+    numbers: list[str] = []
+    if "%" in text or "{" in text or "$" in text or "<" in text:
+        def hide_placeholder(match: regex.Match[str]) -> str:
+            placeholders.append(match.group())
+            return f" {PLACEHOLDER_MASK} "
+        text = _PLACEHOLDER.sub(hide_placeholder, text)
+
+    def hide_number(match: regex.Match[str]) -> str:
+        numbers.append(match.group().replace("\u00a0", " ").replace("\u202f", " ")
+                       .replace("−", "-"))
+        return NUMBER_MASK
+
+    text = _NUMBER.sub(hide_number, text)
+    return text, numbers, placeholders
+
+
+@lru_cache(maxsize=65536)
+def normalise(text: str, lang: str) -> Normalised:
+    """The key of *text* in language *lang* (see the module docstring)."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    masked, numbers, placeholders = _mask(text)
+    folded = language_module(lang).fold(masked)
+    key = _SPACES.sub(" ", folded).strip()
+    tokens = tuple(_TOKEN.findall(key))
+    bare = "".join(t for t in tokens if t not in (NUMBER_MASK, PLACEHOLDER_MASK))
+    return Normalised(key, tokens, tuple(numbers), tuple(placeholders), bare)
+
+
+def _multiset_difference(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    ca, cb = Counter(a), Counter(b)
+    return max(sum((ca - cb).values()), sum((cb - ca).values()))
+
+
+def score_normalised(a_text: str, a: Normalised, b_text: str, b: Normalised) -> int:
+    """:func:`score` for texts already normalised (the store normalises each query once)."""
+    if a_text == b_text:
+        return 100
+    if a.key == b.key:
+        base = 100
+    else:
+        tokens = Levenshtein.normalized_similarity(a.tokens, b.tokens)
+        chars = Levenshtein.normalized_similarity(a.key, b.key)
+        base = int(100 * (tokens + chars) / 2)
+    penalty = (_multiset_difference(a.numbers, b.numbers)
+               + _multiset_difference(a.placeholders, b.placeholders))
+    if penalty == 0 and a.bare == b.bare:
+        penalty = 1  # only case, punctuation or spacing differ
+    return max(0, min(99, base - penalty))
+
+
+def score(a: str, b: str, lang: str) -> int:
+    """Similarity of two segments in *lang*, 0–100 (100 only for identical text)."""
+    return score_normalised(a, normalise(a, lang), b, normalise(b, lang))
+
+
+def signature() -> str:
+    """Name, version and parameters of the score, sacrebleu-style."""
+    import rapidfuzz
+
+    return (f"{NAME}|v:{VERSION}|score:mean(token-lev,char-lev)|case:lang-fold|"
+            f"mask:number,placeholder|penalty:1/number,1/placeholder,1/case-punct|"
+            f"terms:{TERM_WIDTH}|rapidfuzz:{rapidfuzz.__version__}")
+
+
+# -- what differs ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One piece of a word diff: ``op`` is ``equal``, ``delete`` (in the memory's source only),
+    ``insert`` (in the query only) or ``replace`` (``old`` in the memory, ``new`` in the query)."""
+
+    op: str
+    old: str = ""
+    new: str = ""
+
+
+def word_diff(query: str, source: str, lang: str) -> tuple[Change, ...]:
+    """The words of a memory's *source* set against the *query*, folded for comparison."""
+    fold = language_module(lang).fold
+    q = _SHOWN_TOKEN.findall(query)
+    s = _SHOWN_TOKEN.findall(source)
+    matcher = SequenceMatcher(None, [fold(t) for t in s], [fold(t) for t in q], autojunk=False)
+    out: list[Change] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        old, new = " ".join(s[i1:i2]), " ".join(q[j1:j2])
+        out.append(Change(op, old, new if op != "equal" else ""))
+    return tuple(out)
+
+
+def number_changes(query: Normalised, source: Normalised) -> tuple[tuple[str, str], ...]:
+    """Numbers that differ, paired in order of appearance: (in the memory, in the query)."""
+    if query.numbers == source.numbers:
+        return ()
+    old = [n for n in source.numbers]
+    new = [n for n in query.numbers]
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    pairs: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        a, b = old[i1:i2], new[j1:j2]
+        for k in range(max(len(a), len(b))):
+            pairs.append((a[k] if k < len(a) else "", b[k] if k < len(b) else ""))
+    return tuple(pairs)
