@@ -11,6 +11,7 @@ import warnings
 
 import pytest
 
+from ahenk.errors import FormatError
 from ahenk.formats import Kind, handlers
 from ahenk.model import Header, LanguageTag, Note, Segment, Store, Unit
 
@@ -37,8 +38,8 @@ def view(store: Store) -> list:
     ]
 
 
-def store_of(units: list[Unit]) -> Store:
-    return Store(units=units, header=Header(source_lang=EN, target_langs=[AZ]))
+def store_of(units: list[Unit], target: LanguageTag = AZ) -> Store:
+    return Store(units=units, header=Header(source_lang=EN, target_langs=[target]))
 
 
 UNICODE = [
@@ -56,13 +57,27 @@ def test_empty_store(handler, tmp_path):
     assert len(handler.read(path)) == 0
 
 
-def test_unicode_azerbaijani_and_russian(handler, tmp_path):
-    units = [Unit(Segment(src, EN), [Segment(tgt, AZ if i % 2 else RU)])
-             for i, (src, tgt) in enumerate(UNICODE)]
+@pytest.mark.parametrize("target", [AZ, RU], ids=["az", "ru"])
+def test_unicode_azerbaijani_and_russian(handler, tmp_path, target):
+    units = [Unit(Segment(src, EN), [Segment(tgt, target)]) for src, tgt in UNICODE]
     path = path_for(handler, tmp_path)
-    handler.write(store_of(units), path)
+    handler.write(store_of(units, target), path)
     back = handler.read(path)
-    assert view(back) == view(store_of(units))
+    assert view(back) == view(store_of(units, target))
+
+
+def test_mixed_target_languages_are_kept_or_refused(handler, tmp_path):
+    """A unit whose target language differs from the file's: written exactly, or refused."""
+    units = [Unit(Segment("Shusha", EN), [Segment("Şuşa", AZ)]),
+             Unit(Segment("Shusha city", EN), [Segment("город Шуша", RU)])]
+    path = path_for(handler, tmp_path)
+    try:
+        handler.write(store_of(units), path)
+    except FormatError as exc:
+        assert "'2'" in str(exc) or "Shusha" in str(exc) or "unit" in str(exc)
+        assert not path.exists()
+        return
+    assert view(handler.read(path)) == view(store_of(units))
 
 
 def test_notes(handler, tmp_path):
@@ -80,10 +95,10 @@ def test_read_write_read_is_stable(handler, tmp_path):
              for i, (src, tgt) in enumerate(UNICODE)]
     first = path_for(handler, tmp_path, "first")
     second = path_for(handler, tmp_path, "second")
-    handler.write(store_of(units), first)
+    handler.write(store_of(units, RU), first)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         once = handler.read(first)
         handler.write(once, second)
         twice = handler.read(second)
-    assert view(twice) == view(once) == view(store_of(units))
+    assert view(twice) == view(once) == view(store_of(units, RU))

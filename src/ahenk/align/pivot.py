@@ -101,18 +101,25 @@ def join(alignments: Sequence[Alignment]) -> list[MultiBead]:
     for a, b in zip(bounds, bounds[1:], strict=False):
         indices: dict[str, list[int]] = {pivot: list(range(a, b))}
         confidence = 1.0
+        leading: list[MultiBead] = []  # additions before the group's pivot text
+        trailing: list[MultiBead] = []  # and after it
         for k, alignment in enumerate(alignments):
             lang = alignment.tgt_lang.language
             beads = alignment.beads
+            seen_pivot = False
             while cursors[k] < len(beads) and _before(beads[cursors[k]], b):
                 bead = beads[cursors[k]]
                 cursors[k] += 1
                 if not bead.src_indices:  # an addition with no pivot text: its own unit
-                    units.append(MultiBead({lang: bead.tgt_indices}, bead.confidence))
+                    alone = MultiBead({lang: bead.tgt_indices}, bead.confidence)
+                    (trailing if seen_pivot else leading).append(alone)
                     continue
+                seen_pivot = True
                 indices.setdefault(lang, []).extend(bead.tgt_indices)
                 confidence = min(confidence, bead.confidence)
+        units.extend(leading)
         units.append(MultiBead({k: tuple(v) for k, v in indices.items()}, confidence))
+        units.extend(trailing)
     for k, alignment in enumerate(alignments):  # trailing additions after the last pivot text
         for bead in alignment.beads[cursors[k]:]:
             units.append(MultiBead({alignment.tgt_lang.language: bead.tgt_indices},

@@ -22,7 +22,8 @@ EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
 
 # Each module defines a click command or group named ``command`` and is added under its name.
-_COMMAND_MODULES = ("align", "build", "check", "checks", "corpus", "glossary", "segment")
+_COMMAND_MODULES = ("align", "build", "check", "checks", "corpus", "glossary", "segment",
+                    "tmx")
 
 
 class AhenkGroup(click.Group):

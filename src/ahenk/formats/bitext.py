@@ -37,6 +37,7 @@ import os
 import re
 from typing import Any, ClassVar
 
+from ahenk.formats._bilingual import file_target_language
 from ahenk.errors import FormatError, LanguageTagError, ParseError, UsageError
 from ahenk.formats import _delimited
 from ahenk.formats.registry import FormatHandler, Kind, register
@@ -171,8 +172,7 @@ class _BitextHandler(FormatHandler):
         delimiter = self.delimiter or ","
         header = obj.header
         src = header.source_lang or next((u.source.lang for u in obj if u.source.lang), None)
-        tgt = header.target_lang or next((u.target.lang for u in obj if u.target is not None
-                                          and u.target.lang), None)
+        tgt = file_target_language(obj, path, self.name.upper())
         with_ids = any(u.id is not None and u.id != str(i + 1) for i, u in enumerate(obj))
         with_notes = any(u.notes for u in obj)
         if src is not None and tgt is not None and src.written() != tgt.written():

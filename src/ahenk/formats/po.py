@@ -57,6 +57,7 @@ from typing import Any
 
 import polib
 
+from ahenk.formats._bilingual import file_target_language
 from ahenk.diagnostics import Problem, Severity
 from ahenk.errors import FormatError, LanguageTagError, ParseError, UsageError
 from ahenk.formats.registry import FormatHandler, Kind, register
@@ -314,6 +315,7 @@ def write_store(store: Store, path: str | os.PathLike[str], **options: Any) -> N
     problems: ProblemSink | None = options.pop("problems", None)
     if options:
         raise UsageError(f"po: unknown option(s) {', '.join(sorted(options))}")
+    file_target_language(store, path, "PO")
     catalogue = polib.POFile(wrapwidth=78, encoding="utf-8")
     catalogue.metadata = _metadata(store)
     comment = "\n".join(n.text for n in store.header.notes)

@@ -16,6 +16,7 @@ reports.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -89,7 +90,8 @@ def dtd_problems(path: str | os.PathLike[str], dtd: etree.DTD) -> Iterator[Probl
                     if not dtd.validate(element):
                         for entry in dtd.error_log:
                             if "xmlns:xml" not in entry.message:  # lxml's fake-root artefact
-                                yield problem(entry.message, entry.line or element.sourceline)
+                                yield problem(plain(entry.message),
+                                              entry.line or element.sourceline)
                     element.clear(keep_tail=False)
                     if tag == "tu" and parent is not None:
                         while element.getprevious() is not None:
@@ -106,16 +108,39 @@ def dtd_problems(path: str | os.PathLike[str], dtd: etree.DTD) -> Iterator[Probl
             raise _syntax_error(exc, name) from None
 
 
+_PLAIN = (
+    (re.compile(r"^No declaration for attribute (\S+) of element (\S+)$"),
+     r"<\2> has an attribute \1 that TMX 1.4 does not define"),
+    (re.compile(r"^Element (\S+) does not carry attribute (\S+)$"),
+     r"<\1> lacks the required attribute \2"),
+    (re.compile(r"^Element (\S+) required attribute (\S+) has no prefix$"),
+     r"<\1> lacks the required attribute \2 (\2, not a bare lang)"),
+    (re.compile(r"^No declaration for element (\S+)$"),
+     r"<\1> is not a TMX 1.4 element"),
+    (re.compile(r"^Element (\S+) content does not follow the DTD, expecting (.*), got (.*)$"),
+     r"the content of <\1> is not what TMX 1.4 allows: expected \2, found \3"),
+)
+
+
+def plain(message: str) -> str:
+    """libxml2's DTD message in words a translator can act on (unknown ones as they are)."""
+    message = message.strip()
+    for pattern, replacement in _PLAIN:
+        if pattern.match(message):
+            return pattern.sub(replacement, message)
+    return message
+
+
 def _root_attributes(element, problem) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
-    for key, value in element.attrib.items():
+    for key in element.attrib:
         if key != "version":
-            yield problem(f"No declaration for attribute {key} of element tmx",
+            yield problem(f"<tmx> has an attribute {key} that TMX 1.4 does not define",
                           element.sourceline)
     version = element.get("version")
     if version is None:
-        yield problem("Element tmx does not carry attribute version", element.sourceline)
+        yield problem("<tmx> lacks the required attribute version", element.sourceline)
     elif version != "1.4":
-        yield problem(f"version is {version!r}; the TMX 1.4 DTD fixes it to \"1.4\"",
+        yield problem(f"this is TMX version {version!r}; the TMX 1.4 DTD requires \"1.4\"",
                       element.sourceline)
 
 

@@ -29,10 +29,10 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 def artifact_uri(path: str) -> str:
     """A URI reference for *path*: relative paths stay relative (forward slashes)."""
     pure: PurePath = PureWindowsPath(path) if "\\" in path else PurePosixPath(path)
+    posix = pure.as_posix()
     if pure.is_absolute():
-        return "file://" + quote(pure.as_posix() if pure.as_posix().startswith("/")
-                                 else "/" + pure.as_posix())
-    return quote(pure.as_posix())
+        return "file://" + quote(posix if posix.startswith("/") else "/" + posix, safe="/:")
+    return quote(posix)  # a colon stays encoded: "a:b.po" must not read as a scheme
 
 
 def rule(check_id: str) -> dict[str, Any]:

@@ -31,7 +31,7 @@ def _where(finding: Finding) -> str:
 def _block(finding: Finding) -> list[str]:
     head = f"{_where(finding)}: {finding.severity.value}: {finding.message} [{finding.check_id}]"
     lines = [head]
-    if finding.unit:
+    if finding.unit and finding.unit != finding.source:  # a PO msgid is the source itself
         lines.append(f"    unit:     {_clip(unit_label(finding.unit))}")
     marker = " ←" if finding.side is Side.SOURCE else ""
     lines.append(f"    source:   {_clip(finding.source)}{marker}")

@@ -56,6 +56,7 @@ _PLACEHOLDER = regex.compile(
 _NUMBER = regex.compile(r"(?<![\p{L}\p{N}_])[-−]?(?:\d{1,3}(?:[\u00a0\u202f ]\d{3}(?!\d))+"
                         r"|\d+(?:[.,]\d+)*)(?![\p{L}\p{N}])")
 _SPACES = regex.compile(r"\s+")
+_MARKS = regex.compile(r"\p{M}+")
 #: A word or a mask; what the token score and the retrieval index count.
 _TOKEN = regex.compile(rf"[\p{{L}}\p{{M}}\p{{N}}]+|[{NUMBER_MASK}{PLACEHOLDER_MASK}]")
 #: Words with their spelling kept, for showing what differs.
@@ -74,8 +75,9 @@ class Normalised:
 
     def terms(self) -> tuple[str, ...]:
         """Retrieval terms: the key's words cut to :data:`TERM_WIDTH` (no masks), in order."""
-        return tuple(dict.fromkeys(t[:TERM_WIDTH] for t in self.tokens if len(t) > 1 or
-                                   t.isalnum()))
+        cut = (_MARKS.sub("", t)[:TERM_WIDTH] for t in self.tokens
+               if t not in (NUMBER_MASK, PLACEHOLDER_MASK))
+        return tuple(dict.fromkeys(t for t in cut if t))
 
 
 def _mask(text: str) -> tuple[str, list[str], list[str]]:

@@ -90,15 +90,15 @@ def detect(text: str) -> tuple[tuple[str, float], ...]:
 def diagnose(text: str, lang: str, script: str | None = None) -> tuple[str, str] | None:
     """(what the text reads as, message) when *text* is not in *lang*; None when it is or
     when the text is too short to tell."""
-    judged = judged_text(text)
-    latin, cyrillic, az_letters = _script(judged)
+    latin, cyrillic, az_letters = _script(judged_text(text))
+    az_letters = _script(text)[2]  # names count too: ә is never Russian
     if lang == "az" and (script or "Latn") == "Latn" and cyrillic > latin and az_letters:
         return "az-Cyrl", "Azerbaijani in Cyrillic script; expected Latin script"
     if lang == "az" and script == "Cyrl":
         if latin > cyrillic and detect(text)[:1] and detect(text)[0][0] in ("az", "tr"):
             return "az-Latn", "Azerbaijani in Latin script; expected Cyrillic script"
         return None
-    if lang == "ru" and cyrillic > latin and az_letters >= 2:
+    if lang == "ru" and cyrillic > latin and az_letters:
         return "az-Cyrl", "reads as Azerbaijani in Cyrillic script, not Russian"
     values = detect(text)
     if not values:

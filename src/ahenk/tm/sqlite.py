@@ -1,0 +1,230 @@
+"""The embedded backend: one SQLite file in WAL mode, an FTS5 index of retrieval terms.
+
+Tables: ``tm_unit`` (one row per entry; ``pair_hash`` UNIQUE, so an entry is stored once even
+when several processes import at the same time), ``tm_terms`` (a contentless FTS5 table, one
+row per entry, columns ``src``/``tgt`` holding each side's retrieval terms:
+:meth:`~ahenk.tm.similarity.Normalised.terms`), ``tm_vocab`` (fts5vocab: how many entries hold
+a term) and ``tm_meta`` (schema and similarity versions).
+
+Fuzzy candidates: the query's terms are ranked by how few entries hold them; the rarest are read
+until :attr:`SQLiteStore.postings` entries were seen, each entry weighted by the idf of the terms
+it shares with the query, and the best :attr:`~ahenk.tm.store.TMStore.candidates` are scored.
+Writers take the write lock per batch (``BEGIN IMMEDIATE``) and wait for each other up to
+:attr:`SQLiteStore.timeout` seconds.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from ahenk.errors import UsageError
+from ahenk.tm import similarity
+from ahenk.tm.similarity import Normalised
+from ahenk.tm.store import (
+    SCHEMA_VERSION,
+    ImportStats,
+    TermQuery,
+    TMEntry,
+    TMStore,
+    spans_from_json,
+    spans_json,
+)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS tm_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tm_unit (
+    id INTEGER PRIMARY KEY,
+    pair_hash BLOB NOT NULL UNIQUE,
+    src_lang TEXT NOT NULL,
+    tgt_lang TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    origin TEXT,
+    created TEXT NOT NULL,
+    source_spans TEXT,
+    target_spans TEXT
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS tm_terms USING fts5(
+    src, tgt, content='', detail=column, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS tm_vocab USING fts5vocab(tm_terms, 'col');
+"""
+_COLUMNS = ("id, src_lang, tgt_lang, source, target, origin, created, source_spans, "
+            "target_spans")
+
+
+def _entry(row: tuple) -> TMEntry:
+    return TMEntry(row[1], row[2], row[3], row[4], row[5], row[6], spans_from_json(row[7]),
+                   spans_from_json(row[8]), row[0])
+
+
+class SQLiteStore(TMStore):
+    """A memory in one SQLite file (created, with its folder, on first write)."""
+
+    backend = "sqlite"
+    #: How many index postings a lookup reads at most (the rarest terms first).
+    postings = 40000
+    #: Seconds a writer waits for another one to finish its batch.
+    timeout = 120.0
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            if not create:
+                raise UsageError(f"no translation memory at {self.path}; "
+                                 "`ahenk tm import` creates one")
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None,
+                                  check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self._setup()
+
+    def _setup(self) -> None:
+        exists = self.db.execute("SELECT 1 FROM sqlite_master WHERE name='tm_meta'").fetchone()
+        if not exists:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO tm_meta VALUES (?, ?)",
+                    [("schema", SCHEMA_VERSION), ("similarity", similarity.VERSION)])
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        meta = dict(self.db.execute("SELECT key, value FROM tm_meta"))
+        if meta.get("schema") != SCHEMA_VERSION or meta.get("similarity") != similarity.VERSION:
+            raise UsageError(
+                f"{self.path}: translation memory of schema {meta.get('schema')} / similarity "
+                f"{meta.get('similarity')}; this ahenk reads schema {SCHEMA_VERSION} / "
+                f"similarity {similarity.VERSION} (export it with the older ahenk and "
+                "import the export)")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM tm_unit").fetchone()[0]
+
+    def language_pairs(self) -> list[tuple[str, str, int]]:
+        return list(self.db.execute(
+            "SELECT src_lang, tgt_lang, count(*) FROM tm_unit GROUP BY 1, 2 ORDER BY 1, 2"))
+
+    # -- hooks -----------------------------------------------------------------------------------
+
+    def _insert(self, batch: Sequence[TMEntry]) -> ImportStats:
+        rows = []
+        for entry in batch:
+            src = similarity.normalise(entry.source, entry.src_lang)
+            tgt = similarity.normalise(entry.target, entry.tgt_lang)
+            rows.append((entry, " ".join(src.terms()), " ".join(tgt.terms())))
+        stats = ImportStats()
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            cursor = self.db.cursor()
+            terms = []
+            for entry, src_terms, tgt_terms in rows:
+                cursor.execute(
+                    "INSERT OR IGNORE INTO tm_unit (pair_hash, src_lang, tgt_lang, source, "
+                    "target, origin, created, source_spans, target_spans) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (entry.pair_hash(), entry.src_lang, entry.tgt_lang, entry.source,
+                     entry.target, entry.origin, entry.created, spans_json(entry.source_spans),
+                     spans_json(entry.target_spans)))
+                if cursor.rowcount == 1:
+                    terms.append((cursor.lastrowid, src_terms, tgt_terms))
+                else:
+                    stats.duplicates += 1
+            cursor.executemany("INSERT INTO tm_terms (rowid, src, tgt) VALUES (?, ?, ?)", terms)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        stats.added = len(terms)
+        return stats
+
+    def _fuzzy_candidates(self, query: Normalised, src: str, tgt: str,
+                          min_score: int) -> Iterable[TMEntry]:
+        terms = query.terms()
+        if not terms:
+            return []
+        total = self.db.execute("SELECT max(id) FROM tm_unit").fetchone()[0] or 1
+        found: list[TMEntry] = []
+        for column, langs, flip in (("src", (src, tgt), False), ("tgt", (tgt, src), True)):
+            weights: dict[int, float] = {}
+            seen = 0
+            frequencies = sorted(
+                (df, term) for term in terms
+                if (df := self._df(term, column)))
+            for df, term in frequencies:
+                if seen and seen + df > self.postings:
+                    break
+                seen += df
+                idf = math.log(1 + total / df)
+                for (rowid,) in self.db.execute(
+                        "SELECT rowid FROM tm_terms WHERE tm_terms MATCH ?",
+                        (f'{column} : "{term}"',)):
+                    weights[rowid] = weights.get(rowid, 0.0) + idf
+            if not weights:
+                continue
+            best = sorted(weights, key=weights.__getitem__, reverse=True)[:self.candidates * 2]
+            marks = ",".join("?" * len(best))
+            rows = self.db.execute(
+                f"SELECT {_COLUMNS} FROM tm_unit WHERE id IN ({marks}) "
+                "AND src_lang = ? AND tgt_lang = ?", (*best, *langs))
+            entries = [_entry(row) for row in rows]
+            found.extend(e.reversed() if flip else e for e in entries)
+        return found
+
+    def _df(self, term: str, column: str) -> int:
+        row = self.db.execute("SELECT doc FROM tm_vocab WHERE term = ? AND col = ?",
+                              (term, column)).fetchone()
+        return row[0] if row else 0
+
+    def _concordance_candidates(self, lang: str,
+                                queries: Sequence[TermQuery]) -> Iterator[tuple[TMEntry, str]]:
+        clauses = []
+        for query in queries:
+            options = [f'"{t}"' for t in query.exact] + [f'"{p}" *' for p in query.prefixes]
+            clauses.append("(" + " OR ".join(options) + ")")
+        condition = " AND ".join(clauses)
+        for column, side, lang_column in (("src", "source", "src_lang"),
+                                          ("tgt", "target", "tgt_lang")):
+            page, last = 500, None
+            while True:
+                sql = "SELECT rowid FROM tm_terms WHERE tm_terms MATCH ?"
+                args: list[object] = [f"{column} : ({condition})"]
+                if last is not None:
+                    sql += " AND rowid < ?"
+                    args.append(last)
+                ids = [r[0] for r in self.db.execute(sql + f" ORDER BY rowid DESC LIMIT {page}",
+                                                     args)]
+                if not ids:
+                    break
+                last = ids[-1]
+                marks = ",".join("?" * len(ids))
+                rows = self.db.execute(
+                    f"SELECT {_COLUMNS} FROM tm_unit WHERE id IN ({marks}) "
+                    f"AND {lang_column} = ? ORDER BY id DESC", (*ids, lang))
+                for row in rows.fetchall():
+                    yield _entry(row), side
+
+    def _iter_entries(self, src: str | None, tgt: str | None) -> Iterator[TMEntry]:
+        sql = f"SELECT {_COLUMNS} FROM tm_unit"
+        conditions, args = [], []
+        if src:
+            conditions.append("src_lang = ?")
+            args.append(src)
+        if tgt:
+            conditions.append("tgt_lang = ?")
+            args.append(tgt)
+        if conditions:
+            sql += " WHERE " + " AND ".join(conditions)
+        for row in self.db.execute(sql + " ORDER BY id", args):
+            yield _entry(row)

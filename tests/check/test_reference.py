@@ -1,0 +1,45 @@
+"""docs/checks.md is generated from the check registry; it must not go stale, and every
+example it shows must be reported by its check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ahenk.check import all_checks, check_store, ids
+from ahenk.check.reference import checks_reference, explain
+from ahenk.glossary import load_termbase
+from ahenk.model import LanguageTag, Segment, Store, Unit
+
+ROOT = Path(__file__).resolve().parents[2]
+DOC = ROOT / "docs" / "checks.md"
+SHIPPED_TERMBASE = ROOT / "glossaries" / "termbase.tsv"
+EXAMPLES = [(cls.id, example) for cls in all_checks() for example in cls.examples]
+
+
+def test_checks_reference_is_current():
+    assert DOC.read_text(encoding="utf-8") == checks_reference(), (
+        "docs/checks.md is stale: run `python -m ahenk.check.reference > docs/checks.md`")
+
+
+def test_every_check_documented_with_an_anchor():
+    text = checks_reference()
+    for check_id in ids():
+        assert f'<a id="{check_id}"></a>' in text and f"## {check_id}\n" in text
+        assert explain(check_id).startswith(f"{check_id}: ")
+
+
+@pytest.fixture(scope="module")
+def shipped_termbase():  # type: ignore[no-untyped-def]
+    return load_termbase(SHIPPED_TERMBASE)
+
+
+@pytest.mark.parametrize(("check_id", "example"), EXAMPLES,
+                         ids=[f"{cid}-{i}" for i, (cid, _) in enumerate(EXAMPLES)])
+def test_documented_example_is_reported(check_id, example, shipped_termbase):
+    src, source, tgt, target = example
+    unit = Unit(Segment(source, LanguageTag.parse(src)),
+                [Segment(target, LanguageTag.parse(tgt))], id="example")
+    report = check_store(Store(units=[unit]), shipped_termbase, select=check_id)
+    assert report.ids() == {check_id}, [f.message for f in report]

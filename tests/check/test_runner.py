@@ -1,0 +1,168 @@
+"""check_paths / check_store: files through the format registry, languages, select/ignore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ahenk.check import Finding, Report, Side, all_checks, check_paths, check_store, get
+from ahenk.check.base import Check, CheckContext, Pair, Scope
+from ahenk.check.registry import register, selected
+from ahenk.check.signature import signature, termbase_hash
+from ahenk.diagnostics import Severity
+from ahenk.errors import UsageError
+from ahenk.model import LanguageTag, Segment, Store, Unit
+from tests.check.tables import TERMBASE, termbase
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def by_unit(report: Report) -> dict[tuple[str | None, str | None], set[str]]:
+    out: dict[tuple[str | None, str | None], set[str]] = {}
+    for finding in report:
+        out.setdefault((finding.unit, finding.lang), set()).add(finding.check_id)
+    return out
+
+
+def test_tmx_every_target_language():
+    report = check_paths([DATA / "en-az-ru.tmx"], TERMBASE)
+    assert by_unit(report) == {
+        ("displaced", "ru"): {"number-mismatch"},
+        ("visit", "az"): {"term-missing", "term-variant"},
+        ("tag", "az"): {"inline-code-mismatch"},
+    }
+    finding = next(f for f in report if f.check_id == "term-variant")
+    assert (finding.found, finding.expected, finding.line) == ("Susaya", "Şuşa", 10)
+    assert finding.file.endswith("en-az-ru.tmx")
+    assert finding.target[slice(*finding.span)] == "Susaya"
+
+
+def test_tgt_lang_picks_one_language_of_a_tmx():
+    report = check_paths([DATA / "en-az-ru.tmx"], TERMBASE, tgt_lang="ru")
+    assert by_unit(report) == {("displaced", "ru"): {"number-mismatch"}}
+    assert report.summary["units"] == 3
+
+
+def test_po_unit_keys_and_lines():
+    report = check_paths([DATA / "en-az.po"])
+    assert {(f.unit, f.check_id, f.line) for f in report} == {
+        ("Hello, {name}!", "placeholder-mismatch", 15),
+        ("The report was published today.", "untranslated", 19),
+    }
+    assert all(f.lang == "az" for f in report)
+
+
+def test_select_and_ignore():
+    paths = [DATA / "en-az.po"]
+    assert check_paths(paths, select=["untranslated"]).ids() == {"untranslated"}
+    assert check_paths(paths, select="untranslated,placeholder-mismatch",
+                       ignore="untranslated").ids() == {"placeholder-mismatch"}
+    assert "untranslated" not in check_paths(paths, ignore=["untranslated"]).ids()
+    with pytest.raises(UsageError, match="no-such-check"):
+        check_paths(paths, select=["no-such-check"])
+
+
+def test_files_checked_together_for_consistency(tmp_path):
+    for name, target in (("a.po", "İllik məruzə"), ("b.po", "İllik məruzə"),
+                         ("c.po", "İllik hesabat")):
+        (tmp_path / name).write_text(
+            'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+            f'"Language: az\\n"\n\nmsgid "Annual report"\nmsgstr "{target}"\n',
+            encoding="utf-8")
+    report = check_paths([tmp_path], select="inconsistent-target")
+    assert [Path(f.file).name for f in report] == ["c.po"]
+    assert report.summary["files"] == 3 and len(report.files) == 3
+
+
+def test_monolingual_text_checks_the_source_only(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("The Ombudsman held a press conference in Baku.\n"
+                    "Ombudsman Bakü'de basın toplantısı düzenledi.\n", encoding="utf-8")
+    report = check_paths([path], src_lang="en")
+    assert [(f.check_id, f.side, f.line) for f in report] == [
+        ("wrong-language", Side.SOURCE, 2)]
+
+
+def test_missing_file_and_unknown_language_are_usage_errors(tmp_path):
+    with pytest.raises(UsageError):
+        check_paths([tmp_path / "none.po"])
+    store = Store(units=[Unit(Segment("Hello world, how are you?"), [Segment("Salam")])])
+    with pytest.raises(UsageError, match="--src-lang"):
+        check_store(store)
+    assert check_store(store, src_lang="en", tgt_lang="az", select="untranslated").findings == []
+
+
+def test_source_findings_once_per_unit():
+    en, az, ru = (LanguageTag.parse(t) for t in ("en", "az", "ru"))
+    unit = Unit(Segment("Ombudsman Bakıda mətbuat konfransı keçirib.", en),
+                [Segment("Ombudsman Bakıda mətbuat konfransı keçirib.", az),
+                 Segment("Омбудсмен провела пресс-конференцию в Баку.", ru)], id="u")
+    report = check_store(Store(units=[unit]), select="wrong-language")
+    assert [(f.side, f.lang) for f in report] == [(Side.SOURCE, "en")]
+
+
+def test_signature_changes_with_checks_and_termbase():
+    tb = termbase()
+    everything = selected()
+    assert str(signature(everything, tb)) != str(signature(everything, None))
+    assert str(signature(everything[:3], tb)) != str(signature(everything, tb))
+    assert termbase_hash(tb) == termbase_hash(termbase())
+    text = str(signature(everything, tb))
+    assert text.startswith("ahenk:") and "number-mismatch@1" in text
+
+
+def test_registry_rejects_bad_checks():
+    class BadId(Check):
+        id = "Bad_Id"
+        name = "x"
+        description = "x"
+
+        def _check(self, pair, context):  # type: ignore[no-untyped-def]
+            return []
+
+    with pytest.raises(RuntimeError, match="kebab-case"):
+        register(BadId)
+
+    class NoHook(Check):
+        id = "no-hook"
+        name = "x"
+        description = "x"
+        scope = Scope.STORE
+
+    with pytest.raises(RuntimeError, match="_check_group"):
+        register(NoHook)
+
+    class Duplicate(Check):
+        id = "number-mismatch"
+        name = "x"
+        description = "x"
+
+        def _check(self, pair, context):  # type: ignore[no-untyped-def]
+            return []
+
+    with pytest.raises(RuntimeError, match="twice"):
+        register(Duplicate)
+
+
+def test_metadata_of_every_check():
+    for cls in all_checks():
+        assert cls.description.strip().endswith((".", ")")), cls.id
+        assert isinstance(cls.severity, Severity)
+        assert get(cls.id) is cls
+
+
+def test_run_one_unit_directly():
+    check = get("number-mismatch")()
+    unit = Unit(Segment("In 1991."), [Segment("1992-ci ildə.")], id="y")
+    findings = check.run(unit, CheckContext(), src_lang="en", tgt_lang="az")
+    assert [f.check_id for f in findings] == ["number-mismatch"]
+    assert isinstance(findings[0], Finding) and findings[0].unit == "y"
+
+
+def test_pair_helpers():
+    en = LanguageTag.parse("en")
+    az = LanguageTag.parse("az-Cyrl")
+    pair = Pair(Unit(Segment("a"), [], attrs={"tuid": "t9"}), Segment("a"), Segment("b"), en, az)
+    assert (pair.src, pair.tgt, pair.ref, pair.tag(Side.TARGET).script) == ("en", "az", "t9",
+                                                                           "Cyrl")
