@@ -10,7 +10,8 @@ Diplomacy & Trade text with ``hand.ladder``). Sets missing from ``../shared`` ar
 
 Speed and memory: bitexts of 1k, 10k and 100k sentences from the seeded generator
 (``generate.py``, which writes the gold too), each aligned in a fresh process so the peak
-resident memory is that run's.
+resident memory is that run's. The seeded bitexts share their beginning, so "F1 first 900"
+(beads of the first 900 source sentences) compares accuracy across sizes on the same text.
 
 Every figure is given for ``ahenk`` and for the baseline measured in the same run,
 ``gale-church``: a length-only Gale–Church DP with the paper's fixed parameters (what hunalign
@@ -95,10 +96,15 @@ def accuracy(sets: dict) -> dict:
         print("-" * len(header))
         per_aligner: dict[str, list] = {name: [] for name in ALIGNERS}
         rows = {}
+        confidences = []
         for doc, src, tgt, sl, tl, gold in docs:
             for name in ALIGNERS:
                 alignment = get_aligner(name).align(src, tgt, sl, tl)
                 test = [(b.src_indices, b.tgt_indices) for b in alignment.beads]
+                if name == "ahenk":
+                    right = set(gold)
+                    confidences += [(b.confidence, (b.src_indices, b.tgt_indices) in right)
+                                    for b in alignment.beads]
                 per_aligner[name].append((gold, test))
                 s = score(gold, test)
                 rows[(doc, name)] = s.as_dict()
@@ -111,8 +117,22 @@ def accuracy(sets: dict) -> dict:
               f"= {a.f1_strict / max(b.f1_strict, 1e-9):.2f}x; lax F1 {a.f1_lax:.3f} / "
               f"{b.f1_lax:.3f} = {a.f1_lax / max(b.f1_lax, 1e-9):.2f}x")
         results[set_name] = {"documents": {f"{d}/{n}": v for (d, n), v in rows.items()},
-                             "pooled": {n: s.as_dict() for n, s in pooled.items()}}
+                             "pooled": {n: s.as_dict() for n, s in pooled.items()},
+                             "confidence": calibration(confidences)}
     return results
+
+
+def calibration(pairs: list[tuple[float, bool]]) -> list[dict]:
+    """How often ahenk's beads are right (strictly) per confidence band."""
+    print("\nahenk beads by confidence: how many, and the share that is strictly right")
+    out = []
+    for lo, hi in ((0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01)):
+        hits = [ok for c, ok in pairs if lo <= c < hi]
+        share = sum(hits) / len(hits) if hits else 0.0
+        print(f"  [{lo:.1f}, {min(hi, 1.0):.1f}{')' if hi < 1 else ']'}  {len(hits):5d} beads  "
+              f"{share:6.1%} right")
+        out.append({"from": lo, "to": min(hi, 1.0), "beads": len(hits), "right": round(share, 4)})
+    return out
 
 
 def _row(doc: str, name: str, s: Score, beads: int) -> None:
@@ -129,11 +149,23 @@ def one_run(n: int, aligner: str, folder: Path) -> dict:
     start = time.perf_counter()
     alignment = get_aligner(aligner).align(src, tgt, "en", "ru")
     seconds = time.perf_counter() - start
-    s = score(gold, [(b.src_indices, b.tgt_indices) for b in alignment.beads])
+    test = [(b.src_indices, b.tgt_indices) for b in alignment.beads]
+    s = score(gold, test)
+    # The generator is seeded, so every size starts with the same text: scoring the beads of
+    # the first sentences compares accuracy across sizes on identical input.
+    first = score(_head(gold, REGION), _head(test, REGION))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     return {"n": n, "aligner": aligner, "seconds": round(seconds, 2), "peak_mb": round(peak),
             "f1_strict": round(s.f1_strict, 4), "f1_lax": round(s.f1_lax, 4),
-            "src": len(src), "tgt": len(tgt)}
+            "f1_strict_first": round(first.f1_strict, 4), "src": len(src), "tgt": len(tgt)}
+
+
+#: Source sentences of the common beginning scored on their own (see :func:`one_run`).
+REGION = 900
+
+
+def _head(beads: list, limit: int) -> list:
+    return [(s, t) for s, t in beads if s and max(s) < limit]
 
 
 def speed(sizes: list[int], seed: int) -> list[dict]:
@@ -141,7 +173,7 @@ def speed(sizes: list[int], seed: int) -> list[dict]:
 
     print("\n## Generated en-ru bitexts: time, peak memory, accuracy (one process per run)\n")
     header = f"{'sentences':>9} {'aligner':<12} {'seconds':>8} {'peak MB':>8} " \
-             f"{'F1 strict':>9} {'F1 lax':>7}"
+             f"{'F1 strict':>9} {'F1 lax':>7} {f'F1 first {REGION}':>13}"
     print(header)
     print("-" * len(header))
     out = []
@@ -161,13 +193,14 @@ def speed(sizes: list[int], seed: int) -> list[dict]:
                 runs[name] = r
                 out.append(r)
                 print(f"{n:>9} {name:<12} {r['seconds']:8.2f} {r['peak_mb']:8d} "
-                      f"{r['f1_strict']:9.3f} {r['f1_lax']:7.3f}")
+                      f"{r['f1_strict']:9.3f} {r['f1_lax']:7.3f} {r['f1_strict_first']:13.3f}")
             if len(runs) == 2:
                 a, b = runs["ahenk"], runs["gale-church"]
                 print(f"{'':>9} {'ratio':<12} {a['seconds'] / max(b['seconds'], 1e-9):7.2f}x "
                       f"{a['peak_mb'] / max(b['peak_mb'], 1):7.2f}x "
                       f"{a['f1_strict'] / max(b['f1_strict'], 1e-9):8.2f}x "
-                      f"{a['f1_lax'] / max(b['f1_lax'], 1e-9):6.2f}x")
+                      f"{a['f1_lax'] / max(b['f1_lax'], 1e-9):6.2f}x "
+                      f"{a['f1_strict_first'] / max(b['f1_strict_first'], 1e-9):12.2f}x")
     return out
 
 

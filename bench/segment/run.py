@@ -17,19 +17,16 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from ahenk.segment import get_segmenter
+from ahenk.segment.cases import SEGMENT_MARK, read_case_tables
+
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+TABLES = read_case_tables(ROOT / "tests" / "segment")
 
-from tests.segment.cases import load_cases  # noqa: E402
-
-from ahenk.segment import get_segmenter  # noqa: E402
-
-MARK = " ‖ "
 Splitter = Callable[[str], list[int]]  # paragraph -> start offsets of its segments
 
 
@@ -87,15 +84,12 @@ class Score:
 
 def table_items(lang: str) -> list[tuple[str, list[str]]]:
     """(paragraph, gold segments) pairs from the case table."""
-    items = []
-    for case in load_cases(lang):
-        raw = ROOT / "tests" / "segment" / f"cases_{lang}.tsv"
-        line = raw.read_text(encoding="utf-8").splitlines()[case.line - 1].split("\t")[0]
-        for paragraph in line.split("¶"):
-            pieces = [p for p in paragraph.split(MARK) if p.strip()]
-            if pieces:
-                items.append((paragraph.replace(MARK, " "), pieces))
-    return items
+    return [
+        (paragraph, list(pieces))
+        for case in TABLES[lang]
+        for paragraph, pieces in case.paragraphs
+        if pieces
+    ]
 
 
 def corpus_items(lang: str) -> tuple[list[tuple[str, list[str]]], list[str]]:
@@ -108,13 +102,13 @@ def corpus_items(lang: str) -> tuple[list[tuple[str, list[str]]], list[str]]:
         text_lines = source.read_text(encoding="utf-8").splitlines()
         gold_lines = gold_file.read_text(encoding="utf-8").splitlines()
         if len(text_lines) != len(gold_lines) or any(
-            " ".join(t.split()) != " ".join(g.replace(MARK, " ").split())
+            " ".join(t.split()) != " ".join(g.replace(SEGMENT_MARK, " ").split())
             for t, g in zip(text_lines, gold_lines, strict=True)
         ):
             stale.append(gold_file.name)
             continue
         for text, gold in zip(text_lines, gold_lines, strict=True):
-            pieces = [p for p in gold.split(MARK) if p.strip()]
+            pieces = [p for p in gold.split(SEGMENT_MARK) if p.strip()]
             if pieces:
                 items.append((text, pieces))
     return items, stale

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 
 import pytest
 from click.testing import CliRunner
@@ -180,3 +182,20 @@ def test_gale_church_baseline_is_selectable(files):
     result = run(files["en"], files["az"], "--src-lang", "en", "--tgt-lang", "az",
                  "--one-per-line", "--aligner", "gale-church", "--format", "json")
     assert json.loads(result.stdout)["signature"]["name"] == "gale-church"
+
+
+def test_html_review_script_is_valid_javascript(files, tmp_path):
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed: the page's script is not syntax-checked")
+    out = tmp_path / "review.html"
+    run(files["en"], files["az"], "--src-lang", "en", "--tgt-lang", "az", "--one-per-line",
+        "--format", "html", "-o", out)
+    page = out.read_text("utf-8")
+    script = page.split('<script>\n', 1)[1].split("</script>", 1)[0]
+    data = page.split('id="alignment-data">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(data)["beads"]
+    js = tmp_path / "review.js"
+    js.write_text(script, "utf-8")
+    proc = subprocess.run([node, "--check", str(js)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr

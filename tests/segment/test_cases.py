@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ahenk.segment import segment
-from tests.segment.cases import load_cases
+from ahenk.segment.cases import read_case_tables
 
 LANGS = ("en", "az", "ru")
-ALL = [case for lang in LANGS for case in load_cases(lang)]
+TABLES = read_case_tables(Path(__file__).parent)
+ALL = [case for lang in LANGS for case in TABLES.get(lang, [])]
+
+
+def test_there_is_one_table_per_language() -> None:
+    assert sorted(TABLES) == sorted(LANGS)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_table_has_at_least_60_cases(lang: str) -> None:
-    assert len(load_cases(lang)) >= 60
+    assert len(TABLES.get(lang, [])) >= 60
 
 
 @pytest.mark.parametrize("case", ALL, ids=[case.id for case in ALL])

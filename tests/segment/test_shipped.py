@@ -51,6 +51,16 @@ def test_shipped_rules_use_no_variable_length_lookbehind() -> None:
                     assert not any(q in body for q in ("*", "+", "{2,}")), (rule.line, body)
 
 
+def test_shipped_rules_spell_out_unicode_spaces_and_word_ends() -> None:
+    """Java reads \\s as ASCII (and \\b too since Java 19) where ICU and ahenk read Unicode:
+    the file writes [\\s\\p{Z}] and (?![\\p{L}\\p{M}\\p{N}]) so OmegaT breaks where ahenk does."""
+    for language_rule in shipped_rules().language_rules.values():
+        for rule in language_rule.rules:
+            for pattern in (rule.before, rule.after):
+                rest = pattern.replace("[\\s\\p{Z}]", "").replace("[^\\s\\p{Z}", "[^")
+                assert "\\s" not in rest and "\\b" not in rest, (rule.line, pattern)
+
+
 def _lookbehinds(pattern: str) -> list[str]:
     found, i = [], pattern.find("(?<")
     while i >= 0:

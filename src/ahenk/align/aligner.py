@@ -1,9 +1,12 @@
 """Sentence aligners: a validated template method on the base class, small hooks in subclasses.
 
 :meth:`Aligner.align` checks its input (sentence lists, languages, empty sides), cuts the pair at
-paragraph boundaries when both sides have the same paragraphs (strong anchors), calls the
-subclass's :meth:`Aligner._align_chunk` for each chunk, and turns the result into
-:class:`~ahenk.align.model.Bead`\\ s with a confidence. Two aligners ship:
+paragraph boundaries when both sides have the same paragraphs (strong anchors), and runs the bead
+search (:mod:`ahenk.align.dp`) on each chunk: a first pass, then, when the subclass refits its
+length model on that first alignment, a second pass in a narrow band around the first path.
+Subclasses fill the hooks: :meth:`_problem` (lengths and anchor keys of the pair),
+:meth:`_length_model`, :meth:`_refit`, and the ``weights`` of the cost.
+Two aligners ship:
 
 * :class:`GaleChurchAligner` (``gale-church``): lengths only, Gale & Church's fixed parameters
   and bead set: the baseline, and what hunalign does without a dictionary.
@@ -57,28 +60,52 @@ class Aligner(ABC):
             raise UsageError(f"the {empty} side is empty while the other has "
                              f"{len(full)} sentence(s): nothing to align them with")
         warnings = _size_warnings(src, tgt)
-        steps: list[Step] = []
         chunks = _chunks(len(src), len(tgt), src_paragraphs, tgt_paragraphs)
         if len(chunks) > 1 and not _paragraphs_agree(src, tgt, chunks):
             chunks = [((0, len(src)), (0, len(tgt)))]
-        for (s0, s1), (t0, t1) in chunks:
-            for st in self._align_chunk(src[s0:s1], tgt[t0:t1], slang.language, tlang.language):
-                steps.append(Step(st.i0 + s0, st.i1 + s0, st.j0 + t0, st.j1 + t0,
-                                  st.length_cost, st.shared, st.cosine, st.cost))
+        problem = self._problem(src, tgt, slang.language, tlang.language)
+        model = self._length_model(problem)
+        steps = self._search(problem, chunks, model, None)
+        refit = self._refit(model, problem, steps)
+        if refit != model:  # second pass, in a narrow band around the first
+            steps = self._search(problem, chunks, refit, steps)
         beads = [self._bead(st) for st in steps]
         return Alignment(src, tgt, slang, tlang, beads, self.signature(), warnings,
-                         dict(self._last_parameters))
+                         {"c": round(refit.c, 4), "s2": round(refit.s2, 4)})
 
     def signature(self) -> Signature:
         return Signature(self.name, self._parameters(), self._termbase_hash())
 
+    def _search(self, problem: Problem, chunks: list[tuple[tuple[int, int], tuple[int, int]]],
+                model: LengthModel, previous: list[Step] | None) -> list[Step]:
+        """Search each chunk; with *previous* steps, only near their path."""
+        steps: list[Step] = []
+        for (s0, s1), (t0, t1) in chunks:
+            part = problem.slice(s0, s1, t0, t1)
+            if previous is None:
+                found = search(part, model, self.weights, self.width)
+            else:
+                mine = [st.shifted(-s0, -t0) for st in previous if s0 <= st.i0 and st.i1 <= s1
+                        and t0 <= st.j0 and st.j1 <= t1]
+                found = search(part, model, self.weights, max(3, self.width // 2),
+                               guide=path_points(mine))
+            steps.extend(st.shifted(s0, t0) for st in found)
+        return steps
+
     # -- hooks --------------------------------------------------------------------------------
-    _last_parameters: dict[str, float] = {}
+    weights: Weights = Weights()
+    width: int = 6
 
     @abstractmethod
-    def _align_chunk(self, src: list[str], tgt: list[str], src_lang: str,
-                     tgt_lang: str) -> list[Step]:
-        """The beads of one chunk, indices relative to the chunk."""
+    def _problem(self, src: list[str], tgt: list[str], src_lang: str, tgt_lang: str) -> Problem:
+        """Lengths and anchor key sets of the whole pair."""
+
+    @abstractmethod
+    def _length_model(self, problem: Problem) -> LengthModel: ...
+
+    def _refit(self, model: LengthModel, problem: Problem, steps: list[Step]) -> LengthModel:
+        """A length model refitted on a first alignment (default: keep *model*, one pass)."""
+        return model
 
     @abstractmethod
     def _parameters(self) -> str: ...
@@ -113,15 +140,16 @@ class GaleChurchAligner(Aligner):
 
     def __init__(self, c: float = 1.0, s2: float = 6.8) -> None:
         self.model = LengthModel(c, s2)
+        self.weights = Weights(lexical=0.0, cosine=0.0, bead_types=self.BEADS,
+                               deletion_by_length=True)
 
-    def _align_chunk(self, src: list[str], tgt: list[str], src_lang: str,
-                     tgt_lang: str) -> list[Step]:
-        empty = [frozenset()]
-        problem = Problem([len(s) for s in src], [len(t) for t in tgt],
-                          empty * len(src), empty * len(tgt), [])
-        self._last_parameters = {"c": self.model.c, "s2": self.model.s2}
-        return search(problem, self.model, Weights(lexical=0.0, cosine=0.0, bead_types=self.BEADS,
-                                                   deletion_by_length=True))
+    def _problem(self, src: list[str], tgt: list[str], src_lang: str, tgt_lang: str) -> Problem:
+        empty: list[frozenset[int]] = [frozenset()]
+        return Problem([len(s) for s in src], [len(t) for t in tgt],
+                       empty * len(src), empty * len(tgt), [])
+
+    def _length_model(self, problem: Problem) -> LengthModel:
+        return self.model
 
     def _parameters(self) -> str:
         return f"c={self.model.c:g},s2={self.model.s2:g},beads=gc6"
@@ -142,20 +170,17 @@ class AnchorAligner(Aligner):
         self.weights = weights or Weights()
         self.width = width
 
-    def _align_chunk(self, src: list[str], tgt: list[str], src_lang: str,
-                     tgt_lang: str) -> list[Step]:
+    def _problem(self, src: list[str], tgt: list[str], src_lang: str, tgt_lang: str) -> Problem:
         index = AnchorIndex.build(src, tgt, src_lang, tgt_lang, self.features)
-        problem = Problem([len(s) for s in src], [len(t) for t in tgt],
-                          index.src, index.tgt, index.weights)
-        model = LengthModel.estimate(problem.src_len, problem.tgt_len)
-        first = search(problem, model, self.weights, self.width)
-        refit = model.refit([(problem.src_len[st.i0], problem.tgt_len[st.j0])
-                             for st in first if st.i1 - st.i0 == 1 and st.j1 - st.j0 == 1])
-        self._last_parameters = {"c": round(refit.c, 4), "s2": round(refit.s2, 4)}
-        if refit == model:
-            return first
-        return search(problem, refit, self.weights, max(3, self.width // 2),
-                      guide=path_points(first))
+        return Problem([len(s) for s in src], [len(t) for t in tgt],
+                       index.src, index.tgt, index.weights)
+
+    def _length_model(self, problem: Problem) -> LengthModel:
+        return LengthModel.estimate(problem.src_len, problem.tgt_len)
+
+    def _refit(self, model: LengthModel, problem: Problem, steps: list[Step]) -> LengthModel:
+        return model.refit([(problem.src_len[st.i0], problem.tgt_len[st.j0])
+                            for st in steps if st.i1 - st.i0 == 1 and st.j1 - st.j0 == 1])
 
     def _parameters(self) -> str:
         w = self.weights

@@ -63,6 +63,10 @@ class Step:
     cosine: float
     cost: float
 
+    def shifted(self, di: int, dj: int) -> Step:
+        return Step(self.i0 + di, self.i1 + di, self.j0 + dj, self.j1 + dj, self.length_cost,
+                    self.shared, self.cosine, self.cost)
+
 
 class Problem:
     """One level of the search: lengths and anchor sets of the (possibly merged) sentences."""
@@ -83,6 +87,12 @@ class Problem:
     @property
     def m(self) -> int:
         return len(self.tgt_len)
+
+    def slice(self, s0: int, s1: int, t0: int, t1: int) -> Problem:
+        if (s0, s1, t0, t1) == (0, self.n, 0, self.m):
+            return self
+        return Problem(self.src_len[s0:s1], self.tgt_len[t0:t1], self.src_keys[s0:s1],
+                       self.tgt_keys[t0:t1], self.key_weights)
 
     def halved(self) -> Problem:
         """Neighbouring sentences merged in pairs; a block keeps its heaviest keys only."""

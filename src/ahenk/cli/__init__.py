@@ -23,7 +23,7 @@ EXIT_UNUSABLE = 2
 
 # Each module defines a click command or group named ``command`` and is added under its name.
 _COMMAND_MODULES = ("align", "build", "check", "checks", "corpus", "glossary", "segment",
-                    "tmx")
+                    "tm", "tmx")
 
 
 class AhenkGroup(click.Group):

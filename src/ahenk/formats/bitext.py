@@ -101,6 +101,9 @@ def _language(value: Any, what: str) -> LanguageTag | None:
 
 class _BitextHandler(FormatHandler):
     kind = Kind.BILINGUAL
+    read_options: ClassVar[frozenset[str]] = frozenset(
+        {"encoding", "delimiter", "src_lang", "tgt_lang", "header"})
+    write_options: ClassVar[frozenset[str]] = frozenset({"bom"})
     delimiter: ClassVar[str | None]
 
     def sniff(self, head: bytes) -> bool:

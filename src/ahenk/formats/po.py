@@ -53,7 +53,7 @@ import os
 import re
 import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 import polib
 
@@ -341,6 +341,9 @@ class PoHandler(FormatHandler):
     description = "Gettext PO/POT catalogue (plurals, contexts, comments, obsolete entries)"
     extensions = ("po", "pot")
     kind = Kind.BILINGUAL
+    read_options: ClassVar[frozenset[str]] = frozenset(
+        {"src_lang", "tgt_lang", "encoding", "strict", "problems"})
+    write_options: ClassVar[frozenset[str]] = frozenset({"problems"})
 
     def sniff(self, head: bytes) -> bool:
         encoding, skip = sniff_bom(head)

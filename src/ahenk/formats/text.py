@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 from ahenk.errors import FormatError, LanguageTagError, UsageError
 from ahenk.formats.registry import FormatHandler, Kind, register
@@ -75,6 +75,9 @@ class TextHandler(FormatHandler):
     description = "Plain text, one unit per non-blank line (sources only)"
     extensions = ("txt",)
     kind = Kind.MONOLINGUAL
+    read_options: ClassVar[frozenset[str]] = frozenset(
+        {"src_lang", "encoding"})
+    write_options: ClassVar[frozenset[str]] = frozenset()
 
     def sniff(self, head: bytes) -> bool:
         return False  # any bytes could be text: only by name or extension

@@ -114,7 +114,7 @@ _PLAIN = (
     (re.compile(r"^Element (\S+) does not carry attribute (\S+)$"),
      r"<\1> lacks the required attribute \2"),
     (re.compile(r"^Element (\S+) required attribute (\S+) has no prefix$"),
-     r"<\1> lacks the required attribute \2 (\2, not a bare lang)"),
+     r"<\1> lacks the required attribute \2"),
     (re.compile(r"^No declaration for element (\S+)$"),
      r"<\1> is not a TMX 1.4 element"),
     (re.compile(r"^Element (\S+) content does not follow the DTD, expecting (.*), got (.*)$"),

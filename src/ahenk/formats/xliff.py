@@ -61,7 +61,7 @@ from __future__ import annotations
 
 import codecs
 import os
-from typing import Any
+from typing import Any, ClassVar
 
 from lxml import etree
 
@@ -134,6 +134,8 @@ class XliffHandler(FormatHandler):
     description = "XLIFF 1.2 (reads 1.0-1.2, SDLXLIFF, memoQ; also 2.0); writes plain XLIFF 1.2"
     extensions = ("xlf", "xliff", "sdlxliff", "mqxliff")
     kind = Kind.BILINGUAL
+    read_options: ClassVar[frozenset[str]] = frozenset({"strict", "problems"})
+    write_options: ClassVar[frozenset[str]] = frozenset({"extra_attrs", "problems"})
 
     def sniff(self, head: bytes) -> bool:
         text = _head_text(head)
@@ -152,6 +154,8 @@ class Xliff2Handler(FormatHandler):
     description = "XLIFF 2.0 core (units, segments, ignorables, inline codes, state)"
     extensions = ("xlf", "xliff")
     kind = Kind.BILINGUAL
+    read_options: ClassVar[frozenset[str]] = frozenset({"strict", "problems"})
+    write_options: ClassVar[frozenset[str]] = frozenset({"extra_attrs", "problems"})
 
     def sniff(self, head: bytes) -> bool:
         text = _head_text(head)

@@ -62,6 +62,8 @@ _STAGE_COLUMNS = ("pair_hash, src_lang, tgt_lang, source, target, origin, create
                   "source_spans, target_spans, src_key, tgt_key, src_terms, tgt_terms")
 #: Serialises schema creation between processes that open a new database at once.
 _LOCK = 0x61_68_65_6E_6B  # "ahenk"
+#: Attempts at a batch that deadlocked with another import.
+_RETRIES = 5
 
 
 def _psycopg() -> Any:
@@ -144,14 +146,25 @@ class PostgresStore(TMStore):
                          entry.target, entry.origin, entry.created,
                          spans_json(entry.source_spans), spans_json(entry.target_spans),
                          src.key, tgt.key, _tsvector(src.terms()), _tsvector(tgt.terms())))
+        psycopg = _psycopg()
+        for attempt in range(_RETRIES):
+            try:
+                return self._copy_in(rows)
+            except psycopg.errors.DeadlockDetected:  # two imports of overlapping batches
+                if attempt + 1 == _RETRIES:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _copy_in(self, rows: list[tuple]) -> ImportStats:
         with self.db.transaction(), self.db.cursor() as cursor:
-            cursor.execute("CREATE TEMPORARY TABLE IF NOT EXISTS ahenk_tm_stage "
-                           "(LIKE ahenk_tm_unit INCLUDING DEFAULTS) ON COMMIT DELETE ROWS")
+            cursor.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS ahenk_tm_stage "
+                           f"ON COMMIT DELETE ROWS AS SELECT {_STAGE_COLUMNS} "
+                           f"FROM ahenk_tm_unit WITH NO DATA")
             with cursor.copy(f"COPY ahenk_tm_stage ({_STAGE_COLUMNS}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
             cursor.execute(f"INSERT INTO ahenk_tm_unit ({_STAGE_COLUMNS}) "
-                           f"SELECT {_STAGE_COLUMNS} FROM ahenk_tm_stage ORDER BY id "
+                           f"SELECT {_STAGE_COLUMNS} FROM ahenk_tm_stage "
                            "ON CONFLICT (pair_hash) DO NOTHING")
             added = cursor.rowcount
         return ImportStats(added=added, duplicates=len(rows) - added)
@@ -207,7 +220,7 @@ class PostgresStore(TMStore):
             conditions.append("tgt_lang = %s")
             args.append(tgt)
         where = (" WHERE " + " AND ".join(conditions)) if conditions else ""
-        with self.db.cursor(name="ahenk_tm_export") if False else self.db.cursor() as cursor:
+        with self.db.transaction(), self.db.cursor(name="ahenk_tm_export") as cursor:
             cursor.execute(f"SELECT {_COLUMNS} FROM ahenk_tm_unit{where} ORDER BY id", args)
             for row in cursor:
                 yield _entry(row)

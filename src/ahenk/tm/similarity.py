@@ -56,7 +56,7 @@ _PLACEHOLDER = regex.compile(
 _NUMBER = regex.compile(r"(?<![\p{L}\p{N}_])[-−]?(?:\d{1,3}(?:[\u00a0\u202f ]\d{3}(?!\d))+"
                         r"|\d+(?:[.,]\d+)*)(?![\p{L}\p{N}])")
 _SPACES = regex.compile(r"\s+")
-_MARKS = regex.compile(r"\p{M}+")
+_TERM = regex.compile(r"[\p{L}\p{N}]+")
 #: A word or a mask; what the token score and the retrieval index count.
 _TOKEN = regex.compile(rf"[\p{{L}}\p{{M}}\p{{N}}]+|[{NUMBER_MASK}{PLACEHOLDER_MASK}]")
 #: Words with their spelling kept, for showing what differs.
@@ -74,10 +74,11 @@ class Normalised:
     bare: str  # the key with masks, spaces and punctuation removed: differs only in those?
 
     def terms(self) -> tuple[str, ...]:
-        """Retrieval terms: the key's words cut to :data:`TERM_WIDTH` (no masks), in order."""
-        cut = (_MARKS.sub("", t)[:TERM_WIDTH] for t in self.tokens
-               if t not in (NUMBER_MASK, PLACEHOLDER_MASK))
-        return tuple(dict.fromkeys(t for t in cut if t))
+        """Retrieval terms: the key's words cut to :data:`TERM_WIDTH`, in order, once each.
+
+        Letters and digits only (a combining mark or a mask separates words), as SQLite's
+        unicode61 tokenizer splits them."""
+        return tuple(dict.fromkeys(t[:TERM_WIDTH] for t in _TERM.findall(self.key)))
 
 
 def _mask(text: str) -> tuple[str, list[str], list[str]]:

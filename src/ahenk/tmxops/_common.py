@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -83,3 +84,83 @@ class ReadLog:
 
 def open_units(path: str | os.PathLike[str], log: ReadLog | None = None) -> tmx.UnitStream:
     return tmx.iter_units(path, problems=log if log is not None else ReadLog())
+
+
+class DigestMap:
+    """A compact hash table from 64-bit digests to *width* unsigned 64-bit values.
+
+    Python dicts and sets spend 100+ bytes on an int key; this open-addressing table keeps
+    ``8 * (1 + width)`` bytes per slot in flat arrays (about 30-50 bytes per entry at its load
+    factor), which is what lets a pass over a multi-gigabyte TMX remember every unit it saw.
+    """
+
+    def __init__(self, width: int = 1, slots: int = 1 << 12) -> None:
+        self.width = width
+        self._alloc(slots)
+
+    def _alloc(self, slots: int) -> None:
+        self._mask = slots - 1
+        self._keys = array("Q", [0]) * slots
+        self._values = [array("Q", [0]) * slots for _ in range(self.width)]
+        self._used = 0
+
+    @staticmethod
+    def _key(key: int) -> int:
+        return key or 1  # 0 marks an empty slot
+
+    def _slot(self, key: int) -> int:
+        keys, mask = self._keys, self._mask
+        i = (key ^ (key >> 29)) & mask
+        while True:
+            found = keys[i]
+            if found == key or found == 0:
+                return i
+            i = (i + 1) & mask
+
+    def get(self, key: int) -> tuple[int, ...] | None:
+        key = self._key(key)
+        i = self._slot(key)
+        if self._keys[i] == 0:
+            return None
+        return tuple(v[i] for v in self._values)
+
+    def __contains__(self, key: int) -> bool:
+        key = self._key(key)
+        return self._keys[self._slot(key)] != 0
+
+    def __len__(self) -> int:
+        return self._used
+
+    def set(self, key: int, *values: int) -> None:
+        key = self._key(key)
+        i = self._slot(key)
+        if self._keys[i] == 0:
+            self._keys[i] = key
+            self._used += 1
+        for column, value in zip(self._values, values, strict=True):
+            column[i] = value
+        if self._used * 3 > len(self._keys) * 2:
+            self._grow()
+
+    def setdefault(self, key: int, *values: int) -> tuple[int, ...] | None:
+        """The values stored for *key*; if none, store *values* and return None."""
+        found = self.get(key)
+        if found is None:
+            self.set(key, *values)
+        return found
+
+    def items(self):  # type: ignore[no-untyped-def]
+        for i, key in enumerate(self._keys):
+            if key:
+                yield key, tuple(v[i] for v in self._values)
+
+    def _grow(self) -> None:
+        old_keys, old_values = self._keys, self._values
+        self._alloc(len(old_keys) * 2)
+        for i, key in enumerate(old_keys):
+            if key:
+                j = self._slot(key)
+                self._keys[j] = key
+                for column, old in zip(self._values, old_values, strict=True):
+                    column[j] = old[i]
+        self._used = sum(1 for key in old_keys if key)

@@ -104,8 +104,8 @@ def _bilingual_from_tmx(store: Store, src: LanguageTag | None, tgt: LanguageTag 
         if source is None or target is None:
             result.dropped += 1
             continue
-        out.add(Unit(source, [target], id=unit.id, notes=unit.notes, props=unit.props,
-                     attrs=unit.attrs, location=unit.location))
+        # TMX attributes (dates, usagecount …) have no place in a bilingual format
+        out.add(Unit(source, [target], id=unit.id, notes=unit.notes, location=unit.location))
     result.written = len(out)
     return out
 

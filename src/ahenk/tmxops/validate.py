@@ -43,8 +43,9 @@ from ahenk.diagnostics import Problem, Severity
 from ahenk.formats import tmx_dtd
 from ahenk.formats.tmx_read import ALL_LANGUAGES
 from ahenk.io import sniff_bom
-from ahenk.model import Location, Segment, SpanKind, Unit
+from ahenk.model import Header, Location, Segment, SpanKind, Unit
 from ahenk.tmxops._common import (
+    DigestMap,
     digest,
     lang_key,
     open_units,
@@ -135,11 +136,13 @@ def _semantic_problems(path: str) -> Iterator[Problem]:
                        "units' languages", path, header_line)
 
 
-def _reader_problem(problem: Problem, header) -> Problem:  # type: ignore[no-untyped-def]
+def _reader_problem(problem: Problem, header: Header) -> Problem:
     loc = problem.location
     if problem.code == "tmx-no-source-variant":
-        return Problem("missing-source", "this unit has no variant in the source language, so "
-                       "tools looking it up by source text will not find it", loc,
+        lang = header.source_lang.written() if header.source_lang else header.attrs.get(
+            "srclang", "?")
+        return Problem("missing-source", f"this unit has no variant in the source language "
+                       f"({lang}), so tools looking it up by source text will not find it", loc,
                        CODES["missing-source"])
     return Problem(problem.code, problem.message, loc, Severity.ERROR)
 
@@ -149,8 +152,8 @@ class _UnitChecker:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.units: dict[int, int] = {}  # unit digest -> line of first occurrence
-        self.pairs: dict[int, int] = {}  # (source, target language) -> line << 64 | target
+        self.units = DigestMap(1)  # unit digest -> line of its first occurrence
+        self.pairs = DigestMap(2)  # (source, target language) -> (target digest, line)
 
     def check(self, unit: Unit) -> Iterator[Problem]:
         path = self.path
@@ -163,13 +166,11 @@ class _UnitChecker:
         if len(languages) == 1:
             yield _problem("single-language-unit", f"this unit has text in one language only "
                            f"({_shown(variants[0])}), so it translates nothing", path, line)
-        key = unit_digest(unit)
-        first = self.units.get(key)
+        first = self.units.setdefault(unit_digest(unit), line or 0)
         if first is not None:
-            yield _problem("duplicate-unit", f"this unit repeats the unit at line {first} "
+            yield _problem("duplicate-unit", f"this unit repeats the unit at line {first[0]} "
                            "(same source text, same translations)", path, line)
             return
-        self.units[key] = line or 0
         if unit.extra.get("tmx.no_source"):
             return
         source = unit.source
@@ -179,14 +180,11 @@ class _UnitChecker:
             if pair in seen:
                 continue
             seen.add(pair)
-            text = target_digest(target)
-            earlier = self.pairs.get(pair)
-            if earlier is None:
-                self.pairs[pair] = ((line or 0) << 64) | text
-            elif earlier & (2**64 - 1) != text:
+            earlier = self.pairs.setdefault(pair, target_digest(target), line or 0)
+            if earlier is not None and earlier[0] != target_digest(target):
                 yield _problem("conflicting-translation", f"the source text "
                                f"{_clip(source.text)!r} is translated into {_shown(target)} "
-                               f"differently at line {earlier >> 64}", path, line)
+                               f"differently at line {earlier[1]}", path, line)
 
     def _segment(self, segment: Segment, line: int | None) -> Iterator[Problem]:
         path = self.path
@@ -225,7 +223,7 @@ class _UnitChecker:
 def _tag_trouble(written: str) -> str | None:
     """Why a tag that ahenk could read is still not BCP 47 as written, or None."""
     tag = written.strip()
-    if not langcodes.tag_is_valid(tag):
+    if any(c in tag for c in "_.@") or not langcodes.tag_is_valid(tag):
         return f"{written!r} is not BCP 47 (write {_suggest(tag)!r})"
     language = tag.split("-", 1)[0].lower()
     canonical = langcodes.standardize_tag(tag, macro=True).split("-", 1)[0]

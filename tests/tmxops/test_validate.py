@@ -1,0 +1,145 @@
+"""``ahenk tmx validate``: each planted problem found with its line; clean files stay clean.
+
+The planted problems are listed in ``validate_cases.tsv`` (file, code, line, what), one small
+scenario file per problem under ``tests/data/tmx/validate_*.tmx``.
+"""
+
+from __future__ import annotations
+
+import csv
+import tracemalloc
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from ahenk.errors import ParseError
+from ahenk.formats import tmx_dtd
+from ahenk.model import Segment, Store, Unit, parse_language
+from ahenk.tmxops import CODES, validate_tmx
+from tests.conftest import shared_file
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent / "data" / "tmx"
+CASES = list(csv.DictReader((HERE / "validate_cases.tsv").open(encoding="utf-8"),
+                            delimiter="\t"))
+
+
+def found(path: Path, **options) -> list[tuple[str, int | None]]:
+    return [(p.code, p.location.line) for p in validate_tmx(path, **options)]
+
+
+@pytest.fixture
+def with_dtd():
+    """Tests that expect DTD problems need the reference DTD in ../shared."""
+    if tmx_dtd.find_dtd() is None:
+        pytest.skip("tmx14.dtd not available (../shared absent)")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['code']}@{c['file']}:{c['line']}"
+                                             for c in CASES])
+def test_planted_problem_is_found_with_its_line(case, with_dtd):
+    assert (case["code"], int(case["line"])) in found(DATA / case["file"])
+
+
+@pytest.mark.parametrize("name", sorted({c["file"] for c in CASES}))
+def test_nothing_but_the_planted_problems(name, with_dtd):
+    planted = sorted((c["code"], int(c["line"])) for c in CASES if c["file"] == name)
+    assert sorted(found(DATA / name)) == planted
+
+
+def test_every_code_is_planted_somewhere():
+    planted = {c["code"] for c in CASES}
+    assert set(CODES) - planted == {"dtd-skipped"}
+
+
+@pytest.mark.parametrize("name", ["validate_clean.tmx", "merge_a.tmx", "merge_b.tmx"])
+def test_clean_files_are_clean(name, with_dtd):
+    assert found(DATA / name) == []
+
+
+@pytest.mark.parametrize("parts", [
+    ("interop", "okapi", "steps_aligner", "one_to_one1.tmx"),
+    ("interop", "okapi", "filters_tmx", "compkit", "ImportTest2A.tmx"),
+    ("interop", "omegat", "tmx", "test-save-tmx14.tmx"),
+])
+def test_clean_files_written_by_tools_are_clean(parts, with_dtd):
+    assert found(shared_file(*parts)) == []
+
+
+def test_a_file_ahenk_writes_is_clean(tmp_path, with_dtd):
+    from ahenk.formats import tmx
+
+    en, az = parse_language("en"), parse_language("az")
+    store = Store([Unit(Segment(f"Sentence {i}.", en), [Segment(f"Cümlə {i}.", az)])
+                   for i in range(20)])
+    out = tmp_path / "ahenk.tmx"
+    tmx.write(store, out, profile="omegat")
+    assert found(out) == []
+
+
+def test_problems_come_in_line_order(with_dtd):
+    lines = [line for _, line in found(DATA / "validate_dtd_invalid.tmx")]
+    assert lines == sorted(lines)
+
+
+def test_messages_are_sentences_with_file_and_line(with_dtd):
+    for problem in validate_tmx(DATA / "validate_duplicates.tmx"):
+        assert problem.location.path.endswith("validate_duplicates.tmx")
+        assert problem.message[0].islower() or problem.message[0] == "<"
+        assert "line" in problem.message  # both name the earlier unit
+
+
+def test_without_a_dtd_validation_is_skipped_with_a_note(monkeypatch):
+    monkeypatch.setattr(tmx_dtd, "find_dtd", lambda explicit=None: None)
+    problems = list(validate_tmx(DATA / "validate_dtd_invalid.tmx"))
+    assert [p.code for p in problems] == ["dtd-skipped"]
+    assert problems[0].severity.value == "info"
+
+
+def test_an_explicit_dtd_that_does_not_exist_is_unusable(tmp_path):
+    with pytest.raises(Exception, match="no such DTD file"):
+        list(validate_tmx(DATA / "validate_clean.tmx", dtd=tmp_path / "missing.dtd"))
+
+
+def test_malformed_xml_is_an_error_not_a_problem():
+    with pytest.raises(ParseError) as info:
+        list(validate_tmx(DATA / "malformed_mismatch.tmx", check_dtd=False))
+    assert info.value.line is not None
+
+
+def _big_tmx(path: Path, units: int) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                  'creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" '
+                  'adminlang="en" srclang="en" datatype="plaintext"/><body>\n')
+        for i in range(units):
+            out.write(f'<tu><tuv xml:lang="en"><seg>Sentence number {i} of a long '
+                      f'memory.</seg></tuv><tuv xml:lang="az"><seg>Uzun yaddaşın {i} '
+                      'nömrəli cümləsi.</seg></tuv></tu>\n')
+        out.write("</body></tmx>\n")
+
+
+def test_memory_grows_by_digests_not_by_units(tmp_path):
+    """Doubling the file must not double what validation holds beyond the digests."""
+    peaks = []
+    for units in (10_000, 20_000):
+        path = tmp_path / f"big{units}.tmx"
+        _big_tmx(path, units)
+        tracemalloc.start()
+        for _ in validate_tmx(path):
+            pass
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        size = path.stat().st_size
+        assert peaks[-1] < size / 2, (peaks[-1], size)
+    per_unit = (peaks[1] - peaks[0]) / 10_000
+    assert per_unit < 400, per_unit  # two 64-bit digests and their dict slots
+
+
+def test_severities_are_declared_once():
+    by_severity = defaultdict(list)
+    for code, severity in CODES.items():
+        by_severity[severity.value].append(code)
+    assert "missing-source" in by_severity["error"]
+    assert "duplicate-unit" in by_severity["warning"]
