@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = {
     ("2020-10-08_ngo-statement-amnesty", 16, "term-forbidden", "Novela Jafarova"),
     ("2023-01-15_ombudsman-letter-hrw", 55, "term-forbidden", "MPM"),  # twice on the line
-    ("2024-11-20_coe-commissioner-appeal", 4, "term-forbidden", "High Commissioner for Human Rights"),
+    ("2024-11-20_coe-commissioner-appeal", 4, "term-forbidden",
+     "High Commissioner for Human Rights"),
     ("2024-11-20_coe-commissioner-appeal", 4, "term-forbidden", "Ihlam Aliyev"),
     ("2025-01_ombudsman-interview-report", 33, "term-forbidden", "Ombudsman Institute"),
     ("2025-01_ombudsman-interview-report", 36, "term-forbidden", "Ombudsman Institute"),

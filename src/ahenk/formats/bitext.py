@@ -37,9 +37,9 @@ import os
 import re
 from typing import Any, ClassVar
 
-from ahenk.formats._bilingual import file_target_language
 from ahenk.errors import FormatError, LanguageTagError, ParseError, UsageError
 from ahenk.formats import _delimited
+from ahenk.formats._bilingual import file_target_language
 from ahenk.formats.registry import FormatHandler, Kind, register
 from ahenk.io import decode, read_bytes, sniff_bom, write_bytes
 from ahenk.model import Header, LanguageTag, Location, Note, Segment, Store, Unit

@@ -57,9 +57,9 @@ from typing import Any, ClassVar
 
 import polib
 
-from ahenk.formats._bilingual import file_target_language
 from ahenk.diagnostics import Problem, Severity
 from ahenk.errors import FormatError, LanguageTagError, ParseError, UsageError
+from ahenk.formats._bilingual import file_target_language
 from ahenk.formats.registry import FormatHandler, Kind, register
 from ahenk.io import decode, read_bytes, sniff_bom, write_text
 from ahenk.model import Header, LanguageTag, Location, Note, Segment, Store, Unit
