@@ -10,8 +10,10 @@ Diplomacy & Trade text with ``hand.ladder``). Sets missing from ``../shared`` ar
 
 Speed and memory: bitexts of 1k, 10k and 100k sentences from the seeded generator
 (``generate.py``, which writes the gold too), each aligned in a fresh process so the peak
-resident memory is that run's. The seeded bitexts share their beginning, so "F1 first 900"
-(beads of the first 900 source sentences) compares accuracy across sizes on the same text.
+resident memory is that run's; "seconds" is wall-clock time of the ``align`` call, "cpu s"
+its processor time (the same figure on a machine busy with other work). The seeded bitexts
+share their beginning, so "F1 first 900" (beads of the first 900 source sentences) compares
+accuracy across sizes on the same text.
 
 Every figure is given for ``ahenk`` and for the baseline measured in the same run,
 ``gale-church``: a length-only Gale–Church DP with the paper's fixed parameters (what hunalign
@@ -146,16 +148,17 @@ def one_run(n: int, aligner: str, folder: Path) -> dict:
     src = lines(folder / f"gen{n}.en")
     tgt = lines(folder / f"gen{n}.ru")
     gold = read_vecalign(folder / f"gen{n}.gold")
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     alignment = get_aligner(aligner).align(src, tgt, "en", "ru")
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     test = [(b.src_indices, b.tgt_indices) for b in alignment.beads]
     s = score(gold, test)
     # The generator is seeded, so every size starts with the same text: scoring the beads of
     # the first sentences compares accuracy across sizes on identical input.
     first = score(_head(gold, REGION), _head(test, REGION))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    return {"n": n, "aligner": aligner, "seconds": round(seconds, 2), "peak_mb": round(peak),
+    return {"n": n, "aligner": aligner, "seconds": round(seconds, 2), "cpu": round(cpu, 2),
+            "peak_mb": round(peak),
             "f1_strict": round(s.f1_strict, 4), "f1_lax": round(s.f1_lax, 4),
             "f1_strict_first": round(first.f1_strict, 4), "src": len(src), "tgt": len(tgt)}
 
@@ -172,7 +175,7 @@ def speed(sizes: list[int], seed: int) -> list[dict]:
     from generate import write
 
     print("\n## Generated en-ru bitexts: time, peak memory, accuracy (one process per run)\n")
-    header = f"{'sentences':>9} {'aligner':<12} {'seconds':>8} {'peak MB':>8} " \
+    header = f"{'sentences':>9} {'aligner':<12} {'seconds':>8} {'cpu s':>7} {'peak MB':>8} " \
              f"{'F1 strict':>9} {'F1 lax':>7} {f'F1 first {REGION}':>13}"
     print(header)
     print("-" * len(header))
@@ -192,11 +195,12 @@ def speed(sizes: list[int], seed: int) -> list[dict]:
                 r = json.loads(proc.stdout)
                 runs[name] = r
                 out.append(r)
-                print(f"{n:>9} {name:<12} {r['seconds']:8.2f} {r['peak_mb']:8d} "
+                print(f"{n:>9} {name:<12} {r['seconds']:8.2f} {r['cpu']:7.2f} {r['peak_mb']:8d} "
                       f"{r['f1_strict']:9.3f} {r['f1_lax']:7.3f} {r['f1_strict_first']:13.3f}")
             if len(runs) == 2:
                 a, b = runs["ahenk"], runs["gale-church"]
                 print(f"{'':>9} {'ratio':<12} {a['seconds'] / max(b['seconds'], 1e-9):7.2f}x "
+                      f"{a['cpu'] / max(b['cpu'], 1e-9):6.2f}x "
                       f"{a['peak_mb'] / max(b['peak_mb'], 1):7.2f}x "
                       f"{a['f1_strict'] / max(b['f1_strict'], 1e-9):8.2f}x "
                       f"{a['f1_lax'] / max(b['f1_lax'], 1e-9):6.2f}x "

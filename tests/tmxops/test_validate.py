@@ -7,7 +7,6 @@ scenario file per problem under ``tests/data/tmx/validate_*.tmx``.
 from __future__ import annotations
 
 import csv
-import tracemalloc
 from collections import defaultdict
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from ahenk.errors import ParseError
 from ahenk.formats import tmx_dtd
 from ahenk.model import Segment, Store, Unit, parse_language
 from ahenk.tmxops import CODES, validate_tmx
+from ahenk.tmxops._common import DigestMap
 from tests.conftest import shared_file
 
 HERE = Path(__file__).resolve().parent
@@ -108,33 +108,43 @@ def test_malformed_xml_is_an_error_not_a_problem():
     assert info.value.line is not None
 
 
-def _big_tmx(path: Path, units: int) -> None:
+def _big_tmx(path: Path, units: int, duplicate_at: int | None = None) -> None:
     with path.open("w", encoding="utf-8") as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
                   'creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" '
                   'adminlang="en" srclang="en" datatype="plaintext"/><body>\n')
         for i in range(units):
+            i = 0 if i == duplicate_at else i
             out.write(f'<tu><tuv xml:lang="en"><seg>Sentence number {i} of a long '
                       f'memory.</seg></tuv><tuv xml:lang="az"><seg>Uzun yaddaşın {i} '
                       'nömrəli cümləsi.</seg></tuv></tu>\n')
         out.write("</body></tmx>\n")
 
 
-def test_memory_grows_by_digests_not_by_units(tmp_path):
-    """Doubling the file must not double what validation holds beyond the digests."""
-    peaks = []
-    for units in (10_000, 20_000):
-        path = tmp_path / f"big{units}.tmx"
-        _big_tmx(path, units)
-        tracemalloc.start()
-        for _ in validate_tmx(path):
-            pass
-        peaks.append(tracemalloc.get_traced_memory()[1])
-        tracemalloc.stop()
-        size = path.stat().st_size
-        assert peaks[-1] < size / 2, (peaks[-1], size)
-    per_unit = (peaks[1] - peaks[0]) / 10_000
-    assert per_unit < 400, per_unit  # two 64-bit digests and their dict slots
+def test_a_repeat_deep_in_a_generated_file_is_found(tmp_path):
+    """Problems are yielded as units are read; the one planted repeat is the only one."""
+    path = tmp_path / "big.tmx"
+    _big_tmx(path, 5_000, duplicate_at=10)
+    problems = validate_tmx(path, check_dtd=False)
+    first = next(problems)
+    assert (first.code, first.location.line) == ("duplicate-unit", 13)
+    assert [p.code for p in problems] == []
+
+
+def test_digest_map_agrees_with_a_dict_and_stays_small():
+    import random
+
+    rng = random.Random(5)
+    table, reference = DigestMap(2), {}
+    for _ in range(50_000):
+        key = rng.getrandbits(64) if rng.random() < 0.9 else rng.choice([0, 1, 2**64 - 1])
+        values = (rng.getrandbits(64), rng.getrandbits(20))
+        assert table.setdefault(key, *values) == reference.get(key or 1)
+        reference.setdefault(key or 1, values)
+    assert len(table) == len(reference)
+    assert dict(table.items()) == reference
+    stored = sum(a.buffer_info()[1] * a.itemsize for a in [table._keys, *table._values])
+    assert stored / len(table) < 80  # bytes per entry; a dict of int tuples takes ~200
 
 
 def test_severities_are_declared_once():

@@ -23,10 +23,9 @@ from ahenk.align.length import BEAD_TYPES, PRIORS, LengthModel
 
 INF = float("inf")
 #: Grids up to this many cells are searched in full; larger ones go through a coarse level.
-FULL_CELLS = 120_000
+FULL_CELLS = 30_000
 #: Anchor keys a merged block of a coarse level keeps (its heaviest).
 BLOCK_KEYS = 24
-_SQRT_HALF = math.sqrt(0.5)
 _LOG_SQRT_PI = math.log(math.sqrt(math.pi))
 
 
@@ -213,12 +212,29 @@ def _fill(problem: Problem, model: LengthModel, weights: Weights,
     back: list[bytearray] = []
     LO = [b[0] for b in bounds]
     HI = [b[1] for b in bounds]
+    B2 = s2 * ic
     for i in range(n + 1):
         lo, hi = LO[i], HI[i]
         row = [INF] * (hi - lo + 1)
         bk = bytearray(b"\xff" * (hi - lo + 1))
         rows[i & 3] = row  # 0:1 beads read the row being filled
         Si = S[i]
+        # Everything about a bead type that depends on the row only, resolved once per row:
+        # (type, dj, prior, previous row, its first column, its last column, source length,
+        #  c * source length, s2 * source length, source keys, their weight).
+        live = []
+        for t, di, dj, prior, sw, tw, sn, tn in types:
+            pi = i - di
+            if pi < 0:
+                continue
+            ls = Si - S[pi]
+            if di and dj:
+                keys = sw[i - 1]
+                live.append((t, dj, prior, rows[pi & 3], LO[pi], HI[pi], ls, c * ls, s2 * ls,
+                             keys, sn[i - 1] if keys else 0.0, tw, tn))
+            else:
+                live.append((t, dj, prior, rows[pi & 3], LO[pi], HI[pi], ls, -1.0, 0.0,
+                             None, 0.0, None, None))
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 row[0] = 0.0
@@ -226,21 +242,18 @@ def _fill(problem: Problem, model: LengthModel, weights: Weights,
             best = INF
             arg = 255
             Tj = T[j]
-            for t, di, dj, prior, sw, tw, sn, tn in types:
-                pi = i - di
+            for t, dj, prior, prev_row, plo, phi, ls, cls, s2ls, a, na, tw, tn in live:
                 pj = j - dj
-                if pi < 0 or pj < 0 or pj < LO[pi] or pj > HI[pi]:
+                if pj < plo or pj > phi:
                     continue
-                prev = rows[pi & 3][pj - LO[pi]]
+                prev = prev_row[pj - plo]
                 if prev == INF:
                     continue
-                if di and dj:
-                    ls = Si - S[pi]
+                if cls >= 0.0:  # a bead with text on both sides
                     lt = Tj - T[pj]
-                    mean = (ls + lt * ic) * 0.5
-                    x = abs(lt - c * ls) / sqrt(s2 * mean) * _SQRT_HALF if mean > 0 else 0.0
+                    den = s2ls + B2 * lt
+                    x = abs(lt - cls) / sqrt(den) if den > 0 else 0.0
                     cost = -log(erfc(x)) if x < 25.0 else x * x + log(x) + _LOG_SQRT_PI
-                    a = sw[i - 1]
                     if a:
                         b = tw[j - 1]
                         if b:
@@ -249,9 +262,9 @@ def _fill(problem: Problem, model: LengthModel, weights: Weights,
                                 shared = sum([kw[k] for k in common])
                                 cost -= lam * (shared if shared < cap else cap)
                                 if cos:
-                                    cost -= cos * shared / sqrt(sn[i - 1] * tn[j - 1])
+                                    cost -= cos * shared / sqrt(na * tn[j - 1])
                 elif by_length:
-                    ll = Si - S[pi] + (Tj - T[pj]) * ic
+                    ll = ls + (Tj - T[pj]) * ic
                     x = sqrt(ll / s2) if ll > 0 else 0.0
                     cost = -log(erfc(x)) if x < 25.0 else x * x + log(x) + _LOG_SQRT_PI
                 else:

@@ -10,13 +10,19 @@ multilingual memory ``tgt_lang`` picks the target language to check.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from ahenk.check import baseline as baseline_module
+from ahenk.check import suppress
 from ahenk.check.base import Check, CheckContext, Pair, Scope, store_pairs
+from ahenk.check.changed import changed_units
+from ahenk.check.config import path_ignores
 from ahenk.check.finding import Finding, Report, Side, summarize
 from ahenk.check.registry import selected
 from ahenk.check.signature import signature
+from ahenk.diagnostics import Severity
 from ahenk.errors import UsageError
 from ahenk.formats import registry
 from ahenk.formats.registry import Kind
@@ -78,18 +84,90 @@ def check_stores(stores: Sequence[Store], termbase: Termbase | None = None, *,
                  select: Iterable[str] | str | None = None,
                  ignore: Iterable[str] | str | None = None,
                  src_lang: str | LanguageTag | None = None,
-                 tgt_lang: str | LanguageTag | None = None) -> Report:
-    """Check *stores* together (corpus-scope checks see all of them) and report."""
+                 tgt_lang: str | LanguageTag | None = None,
+                 severity: Mapping[str, Severity | str] | None = None,
+                 per_path_ignores: Mapping[str, Iterable[str]] | None = None,
+                 root: str | os.PathLike[str] | None = None,
+                 changed_since: str | None = None,
+                 baseline: str | os.PathLike[str] | None = None,
+                 write_baseline: str | os.PathLike[str] | None = None) -> Report:
+    """Check *stores* together (corpus-scope checks see all of them) and report.
+
+    After the checks: *severity* re-grades checks by id; findings suppressed by a note of their
+    unit (:mod:`ahenk.check.suppress`), ignored for their file by *per_path_ignores* (globs
+    relative to *root*, default the current directory) or, with *changed_since*, on a unit not
+    added or changed since that git revision are dropped; *write_baseline* then records what is
+    left, and findings in the *baseline* file are dropped. ``summary["suppressed"]`` counts the
+    findings each step dropped.
+    """
     checks = selected(select, ignore)
     source, target = _lang(src_lang), _lang(tgt_lang)
     groups = [store_pairs(store, source, target, monolingual=_monolingual(store))
               for store in stores]
     context = CheckContext(termbase=termbase)
-    findings = run_checks(groups, checks, context)
+    findings = regrade(run_checks(groups, checks, context), severity)
+    changed = None
+    if changed_since is not None:
+        changed = set()
+        for store in stores:
+            changed |= changed_units(
+                store, changed_since,
+                lambda path, fmt=store.format: read_store(path, fmt, source, target))
+    findings, dropped = drop_suppressed(findings, groups, changed=changed,
+                                        per_path_ignores=per_path_ignores, root=root)
+    if write_baseline is not None:
+        baseline_module.write_baseline(findings, write_baseline)
+    if baseline is not None:
+        findings, dropped["baseline"] = baseline_module.load_baseline(baseline).filter(findings)
     units = sum(len({id(p.unit) for p in group}) for group in groups)
     summary = summarize(findings, files=len(stores), units=units, checks=[c.id for c in checks])
+    summary["suppressed"] = dropped
     files = [store.origin or "<input>" for store in stores]
     return Report(findings, summary, str(signature(checks, termbase)), files)
+
+
+def regrade(findings: list[Finding], severity: Mapping[str, Severity | str] | None
+            ) -> list[Finding]:
+    """*findings* with the severity of the checks named in *severity* replaced."""
+    if not severity:
+        return findings
+    levels = {cid: Severity(level) for cid, level in severity.items()}
+    return [replace(f, severity=levels[f.check_id]) if f.check_id in levels else f
+            for f in findings]
+
+
+def drop_suppressed(findings: list[Finding], groups: Sequence[Sequence[Pair]], *,
+                    changed: set[int] | None = None,
+                    per_path_ignores: Mapping[str, Iterable[str]] | None = None,
+                    root: str | os.PathLike[str] | None = None
+                    ) -> tuple[list[Finding], dict[str, int]]:
+    """Drop findings suppressed inline, ignored for their path, or (with *changed*, a set of
+    ``id(unit)``) on an unchanged unit; count each kind."""
+    pairs = {(p.file, p.line, p.ref, p.target_text): p for group in groups for p in group}
+    notes: dict[int, frozenset[str]] = {}
+    dropped = {"inline": 0, "path": 0, "unchanged": 0, "baseline": 0}
+    paths: dict[str | None, set[str]] = {}
+    kept: list[Finding] = []
+    for finding in findings:
+        pair = pairs.get((finding.file, finding.line, finding.unit, finding.target))
+        if pair is not None:
+            if changed is not None and id(pair.unit) not in changed:
+                dropped["unchanged"] += 1
+                continue
+            if id(pair) not in notes:
+                notes[id(pair)] = suppress.suppressed(pair)
+            if suppress.is_suppressed(finding, notes[id(pair)]):
+                dropped["inline"] += 1
+                continue
+        if per_path_ignores:
+            if finding.file not in paths:
+                paths[finding.file] = path_ignores(finding.file, per_path_ignores, root)
+            ignored = paths[finding.file]
+            if "all" in ignored or finding.check_id in ignored:
+                dropped["path"] += 1
+                continue
+        kept.append(finding)
+    return kept, dropped
 
 
 def check_store(store: Store, termbase: Termbase | None = None, *,
@@ -142,8 +220,17 @@ def check_paths(paths: Iterable[str | os.PathLike[str]],
                 select: Iterable[str] | str | None = None,
                 ignore: Iterable[str] | str | None = None,
                 from_format: str | None = None,
-                glossary_format: str | None = None) -> Report:
-    """Read *paths* (files or directories) and *glossary*, check them together, report."""
+                glossary_format: str | None = None,
+                severity: Mapping[str, Severity | str] | None = None,
+                per_path_ignores: Mapping[str, Iterable[str]] | None = None,
+                root: str | os.PathLike[str] | None = None,
+                changed_since: str | None = None,
+                baseline: str | os.PathLike[str] | None = None,
+                write_baseline: str | os.PathLike[str] | None = None) -> Report:
+    """Read *paths* (files or directories) and *glossary*, check them together, report.
+
+    The keywords after *glossary_format* are :func:`check_stores`'s.
+    """
     source, target = _lang(src_lang), _lang(tgt_lang)
     termbase = glossary
     if glossary is not None and not isinstance(glossary, Termbase):
@@ -156,4 +243,6 @@ def check_paths(paths: Iterable[str | os.PathLike[str]],
         termbase = load_termbase(glossary, handler.name, **options)
     stores = [read_store(path, from_format, source, target) for path in expand_paths(paths)]
     return check_stores(stores, termbase, select=select, ignore=ignore, src_lang=source,
-                        tgt_lang=target)
+                        tgt_lang=target, severity=severity, per_path_ignores=per_path_ignores,
+                        root=root, changed_since=changed_since, baseline=baseline,
+                        write_baseline=write_baseline)

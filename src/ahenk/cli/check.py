@@ -1,9 +1,14 @@
-"""``ahenk check``: run the translation checks on files and report the findings."""
+"""``ahenk check``: run the translation checks on files and report the findings.
+
+Options given on the command line override the project's configuration (``[tool.ahenk]`` in
+pyproject.toml or ahenk.toml, found from the current directory upwards), key by key.
+"""
 
 from __future__ import annotations
 
 import click
 
+from ahenk.check.config import Config, discover, load_config, parse_severity_overrides
 from ahenk.check.runner import CHECKABLE, check_paths
 from ahenk.cli.options import output_format
 from ahenk.formats.registry import handlers
@@ -13,6 +18,12 @@ from ahenk.report import names, render
 
 def _ids(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _config(path: str | None, use: bool) -> Config:
+    if not use:
+        return Config()
+    return load_config(path) if path else discover()
 
 
 @click.command("check")
@@ -33,27 +44,52 @@ def _ids(values: tuple[str, ...]) -> list[str]:
               help="Run only these checks (ids, comma-separated or repeated).")
 @click.option("--ignore", multiple=True, metavar="ID,…",
               help="Do not run these checks (ids, comma-separated or repeated).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error",
-              show_default=True, help="Exit with 1 when a finding of this severity or worse "
-                                      "is found.")
+@click.option("--severity", multiple=True, metavar="ID=LEVEL,…",
+              help="Report check ID with this severity (error, warning, info) instead of its "
+                   "default.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit with 1 when a finding of this severity or worse is found "
+                   "[default: error].")
+@click.option("--changed-since", metavar="REV", default=None,
+              help="Report only findings on units added or changed since git revision REV "
+                   "(files new since REV are all new).")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="Do not report findings recorded in this baseline file; count them.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
+              help="Record the findings of this run in a baseline file, and exit 0.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Configuration file (default: ahenk.toml or pyproject.toml's [tool.ahenk], "
+                   "from the current directory upwards).")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write the report to this file instead of standard output.")
 def command(paths: tuple[str, ...], glossary: str | None, src_lang: str | None,
             tgt_lang: str | None, from_format: str | None, output_format: str,
-            select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str,
+            select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
+            fail_on: str | None, changed_since: str | None, baseline: str | None,
+            write_baseline: str | None, config_path: str | None, no_config: bool,
             output: str | None) -> int:
     """Check translations in PATH... (files or folders: TMX, XLIFF, PO, TSV, text).
 
     Numbers, placeholders, untranslated and wrong-language text, punctuation, consistency
     across all files given, and, with --glossary, terminology. `ahenk checks list` shows the
-    checks. Exit 0 when clean, 1 when findings at or above --fail-on are found, 2 when an
-    input cannot be used.
+    checks; docs/checks.md the configuration, baselines and inline suppression. Exit 0 when
+    clean, 1 when findings at or above --fail-on are found, 2 when an input cannot be used.
     """
-    report = check_paths(paths, glossary, src_lang=src_lang, tgt_lang=tgt_lang,
-                         select=_ids(select), ignore=_ids(ignore), from_format=from_format)
+    config = _config(config_path, not no_config)
+    report = check_paths(
+        paths, glossary or config.glossary, src_lang=src_lang or config.src_lang,
+        tgt_lang=tgt_lang or config.tgt_lang, select=_ids(select) or config.select,
+        ignore=_ids(ignore) or config.ignore, from_format=from_format,
+        severity={**config.severity, **parse_severity_overrides(severity)},
+        per_path_ignores=config.per_path_ignores, root=config.root,
+        changed_since=changed_since, baseline=baseline or config.baseline,
+        write_baseline=write_baseline)
     text = render(report, output_format)
     if output:
         write_text(output, text)
     else:
         click.echo(text, nl=False)
-    return 1 if report.at_least(fail_on) else 0
+    if write_baseline:
+        return 0
+    return 1 if report.at_least(fail_on or config.fail_on or "error") else 0

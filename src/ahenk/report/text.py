@@ -51,8 +51,21 @@ def summary_line(report: Report) -> str:
     def n(count: int, word: str) -> str:
         return f"{count} {word}{'' if count == 1 else 's'}"
 
-    return (f"{n(files, 'file')}, {n(units, 'unit')} checked: {n(s.get('error', 0), 'error')}, "
+    line = (f"{n(files, 'file')}, {n(units, 'unit')} checked: {n(s.get('error', 0), 'error')}, "
             f"{n(s.get('warning', 0), 'warning')}, {s.get('info', 0)} info")
+    return line + suppressed_phrase(report)
+
+
+#: How each kind of dropped finding is named in the summary (keys of ``summary["suppressed"]``).
+SUPPRESSED = {"baseline": "in the baseline", "inline": "suppressed inline",
+              "path": "ignored for their path", "unchanged": "on unchanged units"}
+
+
+def suppressed_phrase(report: Report) -> str:
+    """``"; not shown: 3 in the baseline, 1 suppressed inline"`` (empty when none)."""
+    counts = report.summary.get("suppressed") or {}
+    parts = [f"{counts[k]} {what}" for k, what in SUPPRESSED.items() if counts.get(k)]
+    return f"; not shown: {', '.join(parts)}" if parts else ""
 
 
 @renderer("text")

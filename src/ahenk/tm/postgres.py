@@ -145,7 +145,7 @@ class PostgresStore(TMStore):
             rows.append((entry.pair_hash(), entry.src_lang, entry.tgt_lang, entry.source,
                          entry.target, entry.origin, entry.created,
                          spans_json(entry.source_spans), spans_json(entry.target_spans),
-                         src.key, tgt.key, _tsvector(src.terms()), _tsvector(tgt.terms())))
+                         src.key, tgt.key, _tsvector(src.terms), _tsvector(tgt.terms)))
         psycopg = _psycopg()
         for attempt in range(_RETRIES):
             try:

@@ -23,6 +23,7 @@ never more than 99. :func:`signature` names all of this, so a score can be repro
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ PLACEHOLDER_MASK = "\ue001"
 TERM_WIDTH = 6
 
 _PLACEHOLDER = regex.compile(
-    r"""%(?:\d+\$)?[-+ 0\#]*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|z|j|t)?[sdiufFeEgGxXoc@]
+    r"""%(?:\d+\$)?[-+0\#]*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|L|z|j|t)?[sdiufFeEgGxXoc@]
       | %\([^()\s]+\)[sdifr]
       | %\d+(?![\p{L}\d])
       | \{\{[^{}]*\}\}
@@ -53,32 +54,30 @@ _PLACEHOLDER = regex.compile(
       | </?[\p{L}_][^<>]*/?>""",
     regex.VERBOSE,
 )
-_NUMBER = regex.compile(r"(?<![\p{L}\p{N}_])[-−]?(?:\d{1,3}(?:[\u00a0\u202f ]\d{3}(?!\d))+"
-                        r"|\d+(?:[.,]\d+)*)(?![\p{L}\p{N}])")
-_SPACES = regex.compile(r"\s+")
-_TERM = regex.compile(r"[\p{L}\p{N}]+")
-#: A word or a mask; what the token score and the retrieval index count.
-_TOKEN = regex.compile(rf"[\p{{L}}\p{{M}}\p{{N}}]+|[{NUMBER_MASK}{PLACEHOLDER_MASK}]")
+# The hot patterns use the standard library's re (faster than regex here): \w is a letter, a
+# digit or "_", so [^\W_] is a letter or a digit (str.isalnum), as unicode61 reads a word.
+_NUMBER = re.compile(r"(?<!\w)[-−]?(?:\d{1,3}(?:[\u00a0\u202f ]\d{3}(?!\d))+|\d+(?:[.,]\d+)*)"
+                     r"(?![^\W_])")
+_SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+_TERM = re.compile(r"[^\W_]+")
+_NOT_WORD = re.compile(r"[\W_]+")
+#: A word or a mask; what the token score counts.
+_TOKEN = re.compile(rf"[^\W_]+|[{NUMBER_MASK}{PLACEHOLDER_MASK}]")
 #: Words with their spelling kept, for showing what differs.
 _SHOWN_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[.,'’\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{N}]+")
 
 
 @dataclass(frozen=True, slots=True)
 class Normalised:
-    """A segment's matching key and what was masked out of it."""
+    """A segment's matching key, its retrieval terms and what was masked out of it."""
 
     key: str
     tokens: tuple[str, ...]
     numbers: tuple[str, ...]
     placeholders: tuple[str, ...]
     bare: str  # the key with masks, spaces and punctuation removed: differs only in those?
-
-    def terms(self) -> tuple[str, ...]:
-        """Retrieval terms: the key's words cut to :data:`TERM_WIDTH`, in order, once each.
-
-        Letters and digits only (a combining mark or a mask separates words), as SQLite's
-        unicode61 tokenizer splits them."""
-        return tuple(dict.fromkeys(t[:TERM_WIDTH] for t in _TERM.findall(self.key)))
+    terms: tuple[str, ...]
 
 
 def _mask(text: str) -> tuple[str, list[str], list[str]]:
@@ -90,42 +89,72 @@ def _mask(text: str) -> tuple[str, list[str], list[str]]:
             return f" {PLACEHOLDER_MASK} "
         text = _PLACEHOLDER.sub(hide_placeholder, text)
 
-    def hide_number(match: regex.Match[str]) -> str:
+    def hide_number(match: re.Match[str]) -> str:
         numbers.append(match.group().replace("\u00a0", " ").replace("\u202f", " ")
                        .replace("−", "-"))
         return NUMBER_MASK
 
-    text = _NUMBER.sub(hide_number, text)
+    if _DIGIT.search(text):
+        text = _NUMBER.sub(hide_number, text)
     return text, numbers, placeholders
+
+
+def _folded(text: str, lang: str) -> str:
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return language_module(lang).fold(text)
+
+
+def _terms(folded: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([t[:TERM_WIDTH] for t in _TERM.findall(folded)]))
+
+
+def index_terms(text: str, lang: str) -> tuple[str, ...]:
+    """Retrieval terms of *text*: its folded words (letters and digits; any other character,
+    a combining mark too, separates words, as SQLite's unicode61 tokenizer splits them) cut to
+    :data:`TERM_WIDTH`, in order, once each. Numbers and placeholders are not masked here:
+    "2019" and "COP29" are terms."""
+    return _terms(_folded(text, lang))
 
 
 @lru_cache(maxsize=65536)
 def normalise(text: str, lang: str) -> Normalised:
-    """The key of *text* in language *lang* (see the module docstring)."""
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    masked, numbers, placeholders = _mask(text)
-    folded = language_module(lang).fold(masked)
-    key = _SPACES.sub(" ", folded).strip()
+    """The key of *text* in language *lang* (see the module docstring).
+
+    The text is folded first (folding keeps length and leaves digits alone), then masked, so a
+    placeholder is remembered in lower case."""
+    folded = _folded(text, lang)
+    masked, numbers, placeholders = _mask(folded)
+    key = _SPACES.sub(" ", masked).strip()
     tokens = tuple(_TOKEN.findall(key))
-    bare = "".join(t for t in tokens if t not in (NUMBER_MASK, PLACEHOLDER_MASK))
-    return Normalised(key, tokens, tuple(numbers), tuple(placeholders), bare)
+    return Normalised(key, tokens, tuple(numbers), tuple(placeholders), _NOT_WORD.sub("", key),
+                      _terms(folded))
 
 
 def _multiset_difference(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    if a == b:
+        return 0
     ca, cb = Counter(a), Counter(b)
     return max(sum((ca - cb).values()), sum((cb - ca).values()))
 
 
-def score_normalised(a_text: str, a: Normalised, b_text: str, b: Normalised) -> int:
-    """:func:`score` for texts already normalised (the store normalises each query once)."""
+def score_normalised(a_text: str, a: Normalised, b_text: str, b: Normalised,
+                     cutoff: int = 0) -> int:
+    """:func:`score` for texts already normalised (the store normalises each query once).
+
+    *cutoff*: a score below it may be returned as 0 (it saves computing what is thrown away).
+    """
     if a_text == b_text:
         return 100
     if a.key == b.key:
         base = 100
     else:
+        # base >= cutoff needs chars >= 2 * cutoff - 1 (tokens is at most 1)
+        floor = max(0.0, 2 * cutoff / 100 - 1)
+        chars = Levenshtein.normalized_similarity(a.key, b.key, score_cutoff=floor)
+        if chars < floor or not chars:
+            return 0
         tokens = Levenshtein.normalized_similarity(a.tokens, b.tokens)
-        chars = Levenshtein.normalized_similarity(a.key, b.key)
         base = int(100 * (tokens + chars) / 2)
     penalty = (_multiset_difference(a.numbers, b.numbers)
                + _multiset_difference(a.placeholders, b.placeholders))

@@ -3,8 +3,9 @@
 Tables: ``tm_unit`` (one row per entry; ``pair_hash`` UNIQUE, so an entry is stored once even
 when several processes import at the same time), ``tm_terms`` (a contentless FTS5 table, one
 row per entry, columns ``src``/``tgt`` holding each side's retrieval terms:
-:meth:`~ahenk.tm.similarity.Normalised.terms`), ``tm_vocab`` (fts5vocab: how many entries hold
-a term) and ``tm_meta`` (schema and similarity versions).
+:func:`~ahenk.tm.similarity.index_terms`), ``tm_df`` (how many entries hold
+a term, per column; FTS5 itself would have to read the term's whole index to say) and
+``tm_meta`` (schema and similarity versions).
 
 Fuzzy candidates: the query's terms are ranked by how few entries hold them; the rarest are read
 until :attr:`SQLiteStore.postings` entries were seen, each entry weighted by the idf of the terms
@@ -15,9 +16,9 @@ Writers take the write lock per batch (``BEGIN IMMEDIATE``) and wait for each ot
 
 from __future__ import annotations
 
-import math
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -50,7 +51,9 @@ CREATE TABLE IF NOT EXISTS tm_unit (
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS tm_terms USING fts5(
     src, tgt, content='', detail=column, tokenize='unicode61 remove_diacritics 0');
-CREATE VIRTUAL TABLE IF NOT EXISTS tm_vocab USING fts5vocab(tm_terms, 'col');
+CREATE TABLE IF NOT EXISTS tm_df (
+    col INTEGER NOT NULL, term TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (col, term)
+) WITHOUT ROWID;
 """
 _COLUMNS = ("id, src_lang, tgt_lang, source, target, origin, created, source_spans, "
             "target_spans")
@@ -66,9 +69,11 @@ class SQLiteStore(TMStore):
 
     backend = "sqlite"
     #: How many index postings a lookup reads at most (the rarest terms first).
-    postings = 40000
+    postings = 30000
     #: Seconds a writer waits for another one to finish its batch.
     timeout = 120.0
+    #: Page cache per connection (MiB): the unique index and the FTS merges want it.
+    cache_mib = 256
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
         self.path = Path(path)
@@ -81,6 +86,7 @@ class SQLiteStore(TMStore):
                                   check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute(f"PRAGMA cache_size=-{self.cache_mib * 1024}")
         self._setup()
 
     def _setup(self) -> None:
@@ -119,73 +125,76 @@ class SQLiteStore(TMStore):
     # -- hooks -----------------------------------------------------------------------------------
 
     def _insert(self, batch: Sequence[TMEntry]) -> ImportStats:
+        terms = {}
         rows = []
         for entry in batch:
-            src = similarity.normalise(entry.source, entry.src_lang)
-            tgt = similarity.normalise(entry.target, entry.tgt_lang)
-            rows.append((entry, " ".join(src.terms()), " ".join(tgt.terms())))
-        stats = ImportStats()
+            ident = entry.pair_hash()
+            terms[ident] = (similarity.index_terms(entry.source, entry.src_lang),
+                            similarity.index_terms(entry.target, entry.tgt_lang))
+            rows.append((ident, entry.src_lang, entry.tgt_lang, entry.source, entry.target,
+                         entry.origin, entry.created, spans_json(entry.source_spans),
+                         spans_json(entry.target_spans)))
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            cursor = self.db.cursor()
-            terms = []
-            for entry, src_terms, tgt_terms in rows:
-                cursor.execute(
-                    "INSERT OR IGNORE INTO tm_unit (pair_hash, src_lang, tgt_lang, source, "
-                    "target, origin, created, source_spans, target_spans) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (entry.pair_hash(), entry.src_lang, entry.tgt_lang, entry.source,
-                     entry.target, entry.origin, entry.created, spans_json(entry.source_spans),
-                     spans_json(entry.target_spans)))
-                if cursor.rowcount == 1:
-                    terms.append((cursor.lastrowid, src_terms, tgt_terms))
-                else:
-                    stats.duplicates += 1
-            cursor.executemany("INSERT INTO tm_terms (rowid, src, tgt) VALUES (?, ?, ?)", terms)
+            # holding the write lock, every id above the current maximum is one of ours
+            last = self.db.execute("SELECT max(id) FROM tm_unit").fetchone()[0] or 0
+            self.db.executemany(
+                "INSERT OR IGNORE INTO tm_unit (pair_hash, src_lang, tgt_lang, source, target, "
+                "origin, created, source_spans, target_spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows)
+            added = self.db.execute("SELECT id, pair_hash FROM tm_unit WHERE id > ? ORDER BY id",
+                                    (last,)).fetchall()
+            src_df: Counter[str] = Counter()
+            tgt_df: Counter[str] = Counter()
+            fts = []
+            for rowid, ident in added:
+                src_terms, tgt_terms = terms[ident]
+                fts.append((rowid, " ".join(src_terms), " ".join(tgt_terms)))
+                src_df.update(src_terms)
+                tgt_df.update(tgt_terms)
+            self.db.executemany("INSERT INTO tm_terms (rowid, src, tgt) VALUES (?, ?, ?)", fts)
+            self.db.executemany(
+                "INSERT INTO tm_df (col, term, n) VALUES (?, ?, ?) "
+                "ON CONFLICT (col, term) DO UPDATE SET n = n + excluded.n",
+                [(0, t, n) for t, n in src_df.items()] + [(1, t, n) for t, n in tgt_df.items()])
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        stats.added = len(terms)
-        return stats
+        return ImportStats(added=len(added), duplicates=len(batch) - len(added))
 
     def _fuzzy_candidates(self, query: Normalised, src: str, tgt: str,
                           min_score: int) -> Iterable[TMEntry]:
-        terms = query.terms()
+        terms = query.terms
         if not terms:
             return []
-        total = self.db.execute("SELECT max(id) FROM tm_unit").fetchone()[0] or 1
         found: list[TMEntry] = []
-        for column, langs, flip in (("src", (src, tgt), False), ("tgt", (tgt, src), True)):
-            weights: dict[int, float] = {}
-            seen = 0
+        marks = ",".join("?" * len(terms))
+        for col, column, langs, flip in ((0, "src", (src, tgt), False),
+                                         (1, "tgt", (tgt, src), True)):
             frequencies = sorted(
-                (df, term) for term in terms
-                if (df := self._df(term, column)))
-            for df, term in frequencies:
-                if seen and seen + df > self.postings:
+                (n, term) for term, n in self.db.execute(
+                    f"SELECT term, n FROM tm_df WHERE col = ? AND term IN ({marks})",
+                    (col, *terms)))
+            shared: Counter[str] = Counter()
+            seen = 0
+            for n, term in frequencies:
+                if seen and seen + n > self.postings:
                     break
-                seen += df
-                idf = math.log(1 + total / df)
-                for (rowid,) in self.db.execute(
-                        "SELECT rowid FROM tm_terms WHERE tm_terms MATCH ?",
-                        (f'{column} : "{term}"',)):
-                    weights[rowid] = weights.get(rowid, 0.0) + idf
-            if not weights:
+                seen += n
+                ids = self.db.execute(
+                    "SELECT group_concat(rowid) FROM tm_terms WHERE tm_terms MATCH ?",
+                    (f'{column} : "{term}"',)).fetchone()[0]
+                if ids:
+                    shared.update(ids.split(","))
+            if not shared:
                 continue
-            best = sorted(weights, key=weights.__getitem__, reverse=True)[:self.candidates * 2]
-            marks = ",".join("?" * len(best))
+            best = [int(i) for i, _ in shared.most_common(self.candidates * 2)]
             rows = self.db.execute(
-                f"SELECT {_COLUMNS} FROM tm_unit WHERE id IN ({marks}) "
+                f"SELECT {_COLUMNS} FROM tm_unit WHERE id IN ({','.join('?' * len(best))}) "
                 "AND src_lang = ? AND tgt_lang = ?", (*best, *langs))
-            entries = [_entry(row) for row in rows]
-            found.extend(e.reversed() if flip else e for e in entries)
+            found.extend(_entry(r).reversed() if flip else _entry(r) for r in rows)
         return found
-
-    def _df(self, term: str, column: str) -> int:
-        row = self.db.execute("SELECT doc FROM tm_vocab WHERE term = ? AND col = ?",
-                              (term, column)).fetchone()
-        return row[0] if row else 0
 
     def _concordance_candidates(self, lang: str,
                                 queries: Sequence[TermQuery]) -> Iterator[tuple[TMEntry, str]]:

@@ -135,7 +135,7 @@ class TMStore(ABC):
     #: What ``--db`` selects this backend by (scheme or "sqlite").
     backend: str = ""
     #: How many candidates a backend proposes per direction for a fuzzy lookup.
-    candidates = 200
+    candidates = 100
 
     # -- public API ------------------------------------------------------------------------------
 
@@ -172,7 +172,7 @@ class TMStore(ABC):
         scored: dict[bytes, Match] = {}
         for entry in self._fuzzy_candidates(query, src, tgt, min_score):
             key = similarity.normalise(entry.source, src)
-            value = similarity.score_normalised(text, query, entry.source, key)
+            value = similarity.score_normalised(text, query, entry.source, key, min_score)
             if value < min_score:
                 continue
             ident = entry.pair_hash()
@@ -271,19 +271,19 @@ class TMStore(ABC):
 def _term_queries(words: tuple[str, ...], roles: tuple[Role, ...],
                   language: Language) -> list[TermQuery | None]:
     """For each folded word, the index terms its forms are stored under (see
-    :meth:`~ahenk.tm.similarity.Normalised.terms`): a form starting with an anchor of
+    :func:`~ahenk.tm.similarity.index_terms`): a form starting with an anchor of
     :data:`TERM_WIDTH` letters or more is stored as the anchor cut to that width; a shorter
-    anchor is searched as a prefix. A number (masked in the index) gives None."""
+    anchor is searched as a prefix. A word with no letter or digit gives None."""
     out: list[TermQuery | None] = []
     for word, role in zip(words, roles, strict=True):
-        pieces = similarity.normalise(word, language.code).terms()
+        pieces = similarity.index_terms(word, language.code)
         if not pieces:
             out.append(None)
             continue
         anchors = {pieces[0]}
         if role is Role.INFLECTS:
             anchors = {first[0] for anchor in language._anchors_of(word)
-                       if (first := similarity.normalise(anchor, language.code).terms())}
+                       if (first := similarity.index_terms(anchor, language.code))}
             anchors = anchors or {pieces[0]}
         exact = tuple(sorted({a[:TERM_WIDTH] for a in anchors if len(a) >= TERM_WIDTH}))
         prefixes = tuple(sorted({a for a in anchors if len(a) < TERM_WIDTH}))

@@ -8,10 +8,12 @@ unit instead of the units.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import warnings
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ahenk.diagnostics import Problem
@@ -164,3 +166,17 @@ class DigestMap:
                 for column, old in zip(self._values, old_values, strict=True):
                     column[j] = old[i]
         self._used = sum(1 for key in old_keys if key)
+
+
+@contextlib.contextmanager
+def collected(log: ReadLog) -> Iterator[None]:
+    """Turn the located warnings format adapters issue (``.problem``) into *log* entries."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    for entry in caught:
+        problem = getattr(entry.message, "problem", None)
+        if isinstance(problem, Problem):
+            log.problems.append(problem)
+        else:
+            warnings.warn_explicit(entry.message, entry.category, entry.filename, entry.lineno)

@@ -24,7 +24,7 @@ from ahenk.errors import UsageError
 from ahenk.formats import registry, tmx
 from ahenk.formats.registry import FormatHandler, Kind
 from ahenk.model import Header, LanguageTag, Segment, Store, Unit, parse_language
-from ahenk.tmxops._common import ReadLog, refuse_overwrite
+from ahenk.tmxops._common import ReadLog, collected, refuse_overwrite
 from ahenk.tmxops.merge import WriteResult
 
 KINDS = (Kind.BILINGUAL, Kind.MULTILINGUAL)
@@ -55,6 +55,16 @@ def convert_tmx(source: str | os.PathLike[str], output: str | os.PathLike[str],
     if "problems" in reader.read_options:
         read_options["problems"] = log
     result = WriteResult(os.fspath(output))
+    with collected(log):
+        _convert(source, output, reader, writer, read_options, write_options, src, tgt, result)
+    result.problems = log.problems
+    return result
+
+
+def _convert(source: str | os.PathLike[str], output: str | os.PathLike[str],
+             reader: FormatHandler, writer: FormatHandler, read_options: dict,
+             write_options: dict, src: LanguageTag | None, tgt: LanguageTag | None,
+             result: WriteResult) -> None:
     if reader.name == "tmx" and writer.name == "tmx":
         stream = tmx.iter_units(source, **read_options)
         units = _counted(stream, result)
@@ -67,8 +77,6 @@ def convert_tmx(source: str | os.PathLike[str], output: str | os.PathLike[str],
         store = _read(reader, source, read_options)
         header, units = _tmx_from_bilingual(store, src, tgt, result)
         result.written = tmx.write_units(units, output, header, **write_options)
-    result.problems = log.problems
-    return result
 
 
 def _read(reader: FormatHandler, path: str | os.PathLike[str], options: dict) -> Store:

@@ -41,6 +41,7 @@ from ahenk.model import Unit
 from ahenk.tmxops._common import (
     ReadLog,
     changedate,
+    collected,
     open_units,
     refuse_overwrite,
     source_digest,
@@ -114,7 +115,9 @@ def merge_tmx(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLik
     with tempfile.TemporaryDirectory(prefix="ahenk-merge-") as folder:
         spill = _Spill(os.path.join(folder, "alternatives.sqlite"))
         try:
-            result.written = tmx.write_units(merged(spill), output, header, profile=profile)
+            with collected(log):
+                result.written = tmx.write_units(merged(spill), output, header,
+                                                 profile=profile)
         finally:
             spill.close()
     result.problems = log.problems
@@ -185,7 +188,8 @@ def dedupe_tmx(input: str | os.PathLike[str], output: str | os.PathLike[str],
                 result.dropped += 1
 
     try:
-        result.written = tmx.write_units(kept(), output, stream.header, profile=profile)
+        with collected(log):
+            result.written = tmx.write_units(kept(), output, stream.header, profile=profile)
     finally:
         stream.close()
     result.problems = log.problems

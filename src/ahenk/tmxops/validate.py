@@ -32,7 +32,7 @@ from __future__ import annotations
 import codecs
 import heapq
 import os
-import unicodedata
+import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -69,7 +69,8 @@ CODES: dict[str, Severity] = {
     "single-language-unit": Severity.WARNING,
     "control-character": Severity.ERROR,
 }
-_ALLOWED_CONTROLS = frozenset("\t\n\r")
+#: Unicode control characters (category Cc) but tab, line feed and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def validate_tmx(path: str | os.PathLike[str], dtd: str | os.PathLike[str] | None = None,
@@ -199,13 +200,13 @@ class _UnitChecker:
         if segment.is_empty:
             yield _problem("empty-segment", f"the {_shown(segment)} text of this unit is "
                            "empty", path, line)
-        for char in segment.text:
-            if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc":
-                yield _problem("control-character", f"the {_shown(segment)} text holds the "
-                               f"control character U+{ord(char):04X}, which many tools "
-                               "reject or show as garbage", path, line)
-                break
-        yield from self._pairs(segment, line)
+        control = _CONTROL.search(segment.text)
+        if control:
+            yield _problem("control-character", f"the {_shown(segment)} text holds the "
+                           f"control character U+{ord(control.group()):04X}, which many tools "
+                           "reject or show as garbage", path, line)
+        if segment.spans:
+            yield from self._pairs(segment, line)
 
     def _pairs(self, segment: Segment, line: int | None) -> Iterator[Problem]:
         begins = Counter(s.attr("i") for s in segment.spans if s.kind is SpanKind.BEGIN)
