@@ -5,8 +5,9 @@
 
 Accuracy: strict and lax precision/recall/F1 as vecalign's ``score.py`` defines them
 (:mod:`ahenk.align.score`), per document and pooled, on Text+Berg de–fr (7 documents, gold in
-vecalign format) and hunalign's en–hu sets (the Steinbeck demo with its hand ladder; the
-Diplomacy & Trade text with ``hand.ladder``). Sets missing from ``../shared`` are skipped.
+vecalign format), hunalign's en–hu sets (the Steinbeck demo with its hand ladder; the
+Diplomacy & Trade text with ``hand.ladder``) and ahenk's own corpus (``corpus/align``: five
+documents, hand-checked en–az and en–ru gold). Sets missing from ``../shared`` are skipped.
 
 Speed and memory: bitexts of 1k, 10k and 100k sentences from the seeded generator
 (``generate.py``, which writes the gold too), each aligned in a fresh process so the peak
@@ -85,6 +86,17 @@ def reference_sets() -> dict[str, list[tuple[str, list[str], list[str], str, str
         docs.append(("dtm", hu, en, "hu", "en", ladder(dtm / "hand.ladder", len(hu), len(en))))
     if docs:
         sets["hunalign hu-en"] = docs
+    corpus = ROOT / "corpus" / "align"
+    for lang in ("az", "ru"):
+        golds = sorted(corpus.glob(f"*.en-{lang}.gold"))
+        if golds:
+            sets[f"ahenk corpus en-{lang}"] = [
+                (g.name.split(".")[0][:10],
+                 lines(corpus / f"{g.name.split('.')[0]}.en.sentences.txt"),
+                 lines(corpus / f"{g.name.split('.')[0]}.{lang}.sentences.txt"), "en", lang,
+                 read_vecalign(g))
+                for g in golds
+            ]
     return sets
 
 

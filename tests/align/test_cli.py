@@ -199,3 +199,15 @@ def test_html_review_script_is_valid_javascript(files, tmp_path):
     js.write_text(script, "utf-8")
     proc = subprocess.run([node, "--check", str(js)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_blank_line_paragraphs_join_hard_wrapped_lines(tmp_path):
+    src = tmp_path / "en.txt"
+    tgt = tmp_path / "az.txt"
+    src.write_text("It rained in 1991 and\nthe river rose.\n\nWhy?\n", "utf-8")
+    tgt.write_text("1991-ci ildə yağış yağdı və\nçay qalxdı.\n\nNiyə?\n", "utf-8")
+    result = run(src, tgt, "--src-lang", "en", "--tgt-lang", "az", "--paragraphs", "blank",
+                 "--format", "json")
+    beads = json.loads(result.stdout)["beads"]
+    assert [b["src"] for b in beads] == [[0], [1]]
+    assert beads[0]["source"].replace("\n", " ") == "It rained in 1991 and the river rose."

@@ -43,3 +43,44 @@ def test_documented_example_is_reported(check_id, example, shipped_termbase):
                 [Segment(target, LanguageTag.parse(tgt))], id="example")
     report = check_store(Store(units=[unit]), shipped_termbase, select=check_id)
     assert report.ids() == {check_id}, [f.message for f in report]
+
+
+def test_usage_sections_documented():
+    from ahenk.check.config import KEYS
+    from ahenk.report import names
+
+    text = checks_reference()
+    for heading in ("### Exit codes", "### Configuration", "### Inline suppression",
+                    "### Baselines", "### Only what changed", "### pre-commit"):
+        assert f"\n{heading}\n" in text
+    for key in KEYS:
+        assert f"| `{key}` |" in text
+    for code in ("| 0 |", "| 1 |", "| 2 |"):
+        assert code in text
+    assert "`# ahenk: ignore term-missing`" in text and "ahenk: ignore=all" in text
+    assert all(f"`{name}`" in text for name in names())
+
+
+def test_documented_config_example_is_valid(tmp_path):
+    from ahenk.check.config import load_config
+
+    text = checks_reference()
+    example = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
+    config = load_config(tmp_path / "pyproject.toml")
+    assert config.fail_on == "warning" and config.per_path_ignores
+
+
+def test_pre_commit_hook_manifest():
+    import re
+
+    manifest = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    hook = dict(re.findall(r"^\s*-?\s*([a-z_]+): (.+)$", manifest, re.MULTILINE))
+    assert hook["id"] == "ahenk-check" and hook["language"] == "python"
+    assert hook["entry"] == "ahenk check"
+    files = re.compile(hook["files"])
+    for name in ("po/az.po", "a.xlf", "b.xliff", "c.tmx"):
+        assert files.search(name), name
+    for name in ("a.pot", "a.tsv", "a.tmx.bak", "README"):
+        assert not files.search(name), name
+    assert f"`files: {hook['files']}`" in checks_reference()

@@ -31,7 +31,7 @@ def odd_finding(**changes) -> Finding:  # type: ignore[no-untyped-def]
 
 
 def test_names():
-    assert names() == ["text", "github", "json", "junit", "sarif"]
+    assert names() == ["text", "github", "html", "json", "junit", "sarif"]
 
 
 def test_json_schema_exactly(report):

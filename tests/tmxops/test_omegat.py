@@ -21,6 +21,7 @@ from ahenk.cli import main
 from tests.conftest import ROOT, shared_file
 
 SENTENCES = 6
+pytestmark = pytest.mark.slow  # four OmegaT start-ups: 20-40 s
 _SPLIT = re.compile(r"[.!?;:]\s")
 
 
@@ -83,6 +84,7 @@ def test_omegat_fills_every_sentence_from_the_tmx(bitext, tmp_path, profile):
     assert fields["errors"] == "0", fields["_line"]
     assert fields["warnings"] == "0", fields["_line"]
     assert fields["filled_from_tmx"] == str(SENTENCES), fields["_line"]
+    assert fields["in_target"] == str(SENTENCES), fields["_line"]
 
 
 @pytest.mark.parametrize("profile", ["omegat", "generic"])

@@ -126,7 +126,8 @@ class Cognates(Feature):
 
 
 class Punctuation(Feature):
-    """Sentence-final ``?`` and ``!``, quotation marks and parentheses."""
+    """Sentence-final ``?`` and ``!``, a leading dash (interview turns, list items), quotation
+    marks and parentheses."""
 
     name = "punctuation"
 
@@ -140,6 +141,8 @@ class Punctuation(Feature):
             out.append("?")
         if stripped.endswith("!"):
             out.append("!")
+        if text.lstrip()[:1] in ("-", "–", "—", "•"):
+            out.append("dash")
         if any(ch in _QUOTES for ch in text):
             out.append("quote")
         if "(" in text:

@@ -14,6 +14,7 @@ from ahenk.align.pivot import MultiAlignment, align_pivot
 from ahenk.errors import FormatError, UsageError
 from ahenk.io import read_text
 from ahenk.model import LanguageTag, parse_language
+from ahenk.segment import Paragraphs, segment_file
 from ahenk.termbase.model import Termbase
 
 #: Aligners by their public name (``--aligner``).
@@ -47,11 +48,14 @@ def align(src_sentences: Sequence[str], tgt_sentences: Sequence[str],
 
 
 def read_sentences(path: str | os.PathLike[str], lang: str | LanguageTag,
-                   one_per_line: bool) -> tuple[list[str], list[int] | None]:
+                   one_per_line: bool, paragraphs: Paragraphs = "line",
+                   ) -> tuple[list[str], list[int] | None]:
     """Sentences of a file and each one's paragraph number (None when one per line).
 
-    With *one_per_line*, line *k* (0-based) is sentence *k*, so vecalign's line numbers hold;
-    without it the file is segmented by :mod:`ahenk.segment` (paragraph = line).
+    With *one_per_line*, line *k* (0-based) is sentence *k*, so vecalign's line numbers hold
+    (a blank line is an empty sentence). Without it the file is segmented by
+    :mod:`ahenk.segment`; *paragraphs* says what separates paragraphs there (every line break,
+    or blank lines only, for hard-wrapped text).
     """
     parse_language(lang)
     if one_per_line:
@@ -63,23 +67,21 @@ def read_sentences(path: str | os.PathLike[str], lang: str | LanguageTag,
         if sentences and not any(s.strip() for s in sentences):
             raise FormatError("the file has only blank lines: no sentences to align", path)
         return sentences, None
-    from ahenk.segment import segment_file
-
-    found = segment_file(path, lang)
+    found = segment_file(path, lang, paragraphs=paragraphs)
     return [s.text for s in found.segments], [s.paragraph for s in found.segments]
 
 
 def align_files(src: str | os.PathLike[str], tgt: str | os.PathLike[str],
                 src_lang: str | LanguageTag, tgt_lang: str | LanguageTag, *,
                 termbase: Termbase | None = None, one_per_line: bool = False,
-                aligner: str = AnchorAligner.name) -> Alignment:
+                paragraphs: Paragraphs = "line", aligner: str = AnchorAligner.name) -> Alignment:
     """Read (and unless *one_per_line*, segment) two files and align them.
 
     *termbase* (an :class:`~ahenk.termbase.Termbase`, e.g. from ``--glossary``) adds concept
     anchors.
     """
-    src_sentences, src_par = read_sentences(src, src_lang, one_per_line)
-    tgt_sentences, tgt_par = read_sentences(tgt, tgt_lang, one_per_line)
+    src_sentences, src_par = read_sentences(src, src_lang, one_per_line, paragraphs)
+    tgt_sentences, tgt_par = read_sentences(tgt, tgt_lang, one_per_line, paragraphs)
     for path, sentences in ((src, src_sentences), (tgt, tgt_sentences)):
         if not sentences:
             raise FormatError("the file is empty: no sentences to align", path)
@@ -90,11 +92,12 @@ def align_files(src: str | os.PathLike[str], tgt: str | os.PathLike[str],
 def align_files_pivot(pivot: str | os.PathLike[str], pivot_lang: str | LanguageTag,
                       others: Sequence[tuple[str | os.PathLike[str], str | LanguageTag]], *,
                       termbase: Termbase | None = None, one_per_line: bool = False,
+                      paragraphs: Paragraphs = "line",
                       aligner: str = AnchorAligner.name) -> MultiAlignment:
     """Align each of *others* (path, language) to the *pivot* file and join the beads."""
     texts = []
     for path, lang in [(pivot, pivot_lang), *others]:
-        sentences, _ = read_sentences(path, lang, one_per_line)
+        sentences, _ = read_sentences(path, lang, one_per_line, paragraphs)
         if not sentences:
             raise FormatError("the file is empty: no sentences to align", path)
         texts.append((sentences, lang))

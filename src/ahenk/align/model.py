@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ahenk import __version__
@@ -78,7 +79,7 @@ class Alignment:
     warnings: list[str] = field(default_factory=list)
     parameters: dict[str, float] = field(default_factory=dict)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Bead]:
         return iter(self.beads)
 
     def __len__(self) -> int:

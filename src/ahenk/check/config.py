@@ -225,7 +225,7 @@ def parse_severity_overrides(values: list[str] | tuple[str, ...]) -> dict[str, S
             if not sep:
                 raise UsageError(f"--severity {part!r}: expected ID=LEVEL")
             check_id = check_id.strip()
-            _known_ids([check_id], UsageError)
+            _known_ids([check_id], lambda m, c=check_id: UsageError(f"--severity {c}: {m}"))
             out[check_id] = _severity(level.strip(),
                                       lambda m, c=check_id: UsageError(f"--severity {c}: {m}"))
     return out

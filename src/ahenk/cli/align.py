@@ -11,6 +11,7 @@ from ahenk.formats.registry import write
 from ahenk.glossary import load_termbase
 from ahenk.io import write_text
 from ahenk.model import Store
+from ahenk.segment import PARAGRAPH_MODES, Paragraphs
 
 _FORMATS = ("tsv", "json", "vecalign", "tmx", "html")
 _PIVOT_FORMATS = ("tsv", "json", "tmx")
@@ -26,6 +27,10 @@ _PIVOT_FORMATS = ("tsv", "json", "tmx")
 @click.option("--one-per-line", is_flag=True,
               help="The files are segmented already: line k is sentence k (0-based numbers "
                    "in the output). Without it the files are segmented first.")
+@click.option("--paragraphs", type=click.Choice(PARAGRAPH_MODES), default="line",
+              show_default=True,
+              help="When segmenting: what separates paragraphs, every line break or blank lines "
+                   "only. Paragraphs present on both sides are strong anchors.")
 @click.option("--format", "output_format", type=click.Choice(_FORMATS), default="tsv",
               show_default=True, help="Output: TSV, JSON, vecalign beads, TMX or an HTML "
                                       "review page.")
@@ -37,8 +42,8 @@ _PIVOT_FORMATS = ("tsv", "json", "tmx")
               help="A third text, aligned to SRC as pivot (en–az–ru through English).")
 @click.option("--third-lang", default=None, help="Language of --third.")
 def command(src: str, tgt: str, src_lang: str, tgt_lang: str, glossary: str | None,
-            one_per_line: bool, output_format: str, output: str | None, aligner: str,
-            third: str | None, third_lang: str | None) -> None:
+            one_per_line: bool, paragraphs: Paragraphs, output_format: str, output: str | None,
+            aligner: str, third: str | None, third_lang: str | None) -> None:
     """Align the sentences of SRC and TGT, translations of each other.
 
     Every bead has a confidence; beads below 0.5 are counted on standard error and come first
@@ -56,7 +61,8 @@ def command(src: str, tgt: str, src_lang: str, tgt_lang: str, glossary: str | No
             raise UsageError(f"a three-language alignment is written as "
                              f"{', '.join(_PIVOT_FORMATS)}, not {output_format}")
         multi = align_files_pivot(src, src_lang, [(tgt, tgt_lang), (third, third_lang)],
-                                  termbase=termbase, one_per_line=one_per_line, aligner=aligner)
+                                  termbase=termbase, one_per_line=one_per_line,
+                                  paragraphs=paragraphs, aligner=aligner)
         for alignment in multi.others:
             _warn(alignment.warnings)
         if output_format == "tmx":
@@ -67,7 +73,7 @@ def command(src: str, tgt: str, src_lang: str, tgt_lang: str, glossary: str | No
         click.echo(f"{len(multi.units)} units, {low} below confidence {LOW_CONFIDENCE}", err=True)
         return
     alignment = align_files(src, tgt, src_lang, tgt_lang, termbase=termbase,
-                            one_per_line=one_per_line, aligner=aligner)
+                            one_per_line=one_per_line, paragraphs=paragraphs, aligner=aligner)
     _warn(alignment.warnings)
     if output_format == "tmx":
         _write_tmx(alignment.to_store(), output)

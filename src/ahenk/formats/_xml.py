@@ -42,7 +42,7 @@ def parse(data: bytes, path: str | os.PathLike[str] | None) -> etree._Element:
     except etree.XMLSyntaxError as exc:
         line, column = (exc.position if exc.position else (exc.lineno, None))
         message = (exc.msg or str(exc)).strip()
-        message = re.sub(r",\s*line \d+,\s*column \d+\s*$", "", message)
+        message = plain_message(re.sub(r",\s*line \d+,\s*column \d+\s*$", "", message))
         raise ParseError(f"not well-formed XML: {message}", path, line or None, column) from None
     except ValueError as exc:  # e.g. an unsupported declared encoding
         raise ParseError(f"cannot parse XML: {exc}", path) from None
@@ -55,6 +55,19 @@ def parse(data: bytes, path: str | os.PathLike[str] | None) -> etree._Element:
             entity.sourceline,
         )
     return root
+
+
+_HUGE_HINT = re.compile(r",?\s*(?:use|try) XML_PARSE_HUGE(?: option)?", re.I)
+
+
+def plain_message(message: str) -> str:
+    """libxml2's message on one line, its ``XML_PARSE_HUGE`` hint replaced by what it means."""
+    message = " ".join(message.split())
+    if _HUGE_HINT.search(message):
+        message = _HUGE_HINT.sub("", message) + " (a limit ahenk keeps for untrusted XML)"
+    if "xmlCtxtSetMaxAmplification" in message:
+        message = "entity expansion too large (an entity expansion attack): refused"
+    return message
 
 
 def local(element: etree._Element) -> str:

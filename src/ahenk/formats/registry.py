@@ -14,7 +14,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, ClassVar
 
-from ahenk.errors import UnknownFormatError, UsageError
+from ahenk.errors import FormatError, UnknownFormatError, UsageError
+from ahenk.limits import segment_too_long
 
 
 class Kind(str, Enum):  # noqa: UP042 - the project's (str, Enum) convention, as TermStatus
@@ -155,7 +156,21 @@ def read(
     result = handler.read(path, **options)
     if getattr(result, "format", None) is None:
         result.format = handler.name
+    _check_lengths(result, path)
     return result
+
+
+def _check_lengths(result: Any, path: str | os.PathLike[str]) -> None:
+    """Refuse a store or termbase holding a segment over :data:`ahenk.limits.MAX_SEGMENT_CHARS`
+    (streaming TMX has already skipped such units with a warning)."""
+    for item in getattr(result, "units", None) or getattr(result, "concepts", None) or ():
+        texts = [item.source, *item.targets] if hasattr(item, "source") else item.terms
+        for piece in texts:
+            message = segment_too_long(piece.text)
+            if message:
+                location = getattr(item, "location", None)
+                line = getattr(location, "line", None) if location is not None else None
+                raise FormatError(message, path, line)
 
 
 def write(

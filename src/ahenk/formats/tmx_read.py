@@ -20,8 +20,11 @@ from typing import Any
 from lxml import etree
 
 from ahenk.diagnostics import Problem, Severity
-from ahenk.errors import EncodingError, FormatError, LanguageTagError, ParseError, SchemaError
+from ahenk.errors import EncodingError, LanguageTagError, ParseError, SchemaError
+from ahenk.formats import _xml
 from ahenk.formats.tmx_inline import InlineError, attr_name, read_seg
+from ahenk.io import open_input
+from ahenk.limits import segment_too_long
 from ahenk.model import Header, LanguageTag, Location, Note, Segment, Store, Unit
 
 HEADER_ATTRS = frozenset(
@@ -124,14 +127,7 @@ class UnitStream:
 
     def _parse(self) -> Iterator[Any]:
         path = self.path
-        try:
-            handle = open(path, "rb")  # noqa: SIM115 - closed by the with below
-        except FileNotFoundError:
-            raise FormatError("no such file", path) from None
-        except IsADirectoryError:
-            raise FormatError("is a directory, not a file", path) from None
-        except PermissionError:
-            raise FormatError("permission denied", path) from None
+        handle = open_input(path)  # located errors; remembered as an input (never overwritten)
         with handle:
             root = _root_name(handle.read(65536))
             handle.seek(0)
@@ -328,6 +324,9 @@ class UnitStream:
             text, spans, parents = read_seg(seg_element)
         except InlineError as exc:
             raise _Broken(exc.code, str(exc), seg_element.sourceline) from None
+        too_long = segment_too_long(text)
+        if too_long:
+            raise _Broken("segment-too-long", too_long, seg_element.sourceline)
         segment.text = text
         segment.spans = spans
         if parents is not None:
@@ -422,7 +421,7 @@ def _syntax_error(exc: etree.XMLSyntaxError, path: str) -> ParseError:
     if fatal and (not line or message == "no element found"):
         entry = fatal[0]
         line, column, message = entry.line, entry.column, entry.message
-    message = _POSITION_SUFFIX.sub("", message.strip())
+    message = _xml.plain_message(_POSITION_SUFFIX.sub("", message.strip()))
     cls = EncodingError if re.search(r"encoding|utf-?8|utf-?16|bytes", message, re.I) \
         else ParseError
     return cls(f"malformed XML: {message}", path, line or None, column or None)

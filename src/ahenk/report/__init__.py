@@ -1,4 +1,4 @@
-"""Renderers of check reports: text, json, junit, sarif, github. One registry, declared once.
+"""Renderers of check reports: text, json, junit, sarif, github, html. One registry, declared once.
 
 Each renderer module registers a function ``render(report) -> str`` under its format name with
 :func:`renderer`; ``ahenk check --format`` offers exactly the registered names.
@@ -28,7 +28,7 @@ def renderer(name: str) -> Callable[[Renderer], Renderer]:
 
 
 def _load_builtin() -> None:
-    from ahenk.report import github, json, junit, sarif, text  # noqa: F401
+    from ahenk.report import github, html, json, junit, sarif, text  # noqa: F401
 
 
 def names() -> list[str]:

@@ -3,7 +3,8 @@
     {"version": 1,
      "findings": [{"check", "severity", "file", "line", "unit", "lang", "side", "source",
                    "target", "term", "expected", "found", "message"}, …],
-     "summary": {"files", "units", "findings", "error", "warning", "info", "checks": {id: n}},
+     "summary": {"files", "units", "findings", "error", "warning", "info", "checks": {id: n},
+                 "suppressed": {"inline", "path", "unchanged", "baseline"}},
      "signature": "ahenk:…|checks:…|termbase:…|lingua:…"}
 """
 

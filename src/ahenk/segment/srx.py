@@ -23,6 +23,9 @@ from ahenk.io import read_bytes
 
 SRX_NS = "http://www.lisa.org/srx20"
 _SEP = "\x1f"  # expat namespace separator; never legal in XML names
+#: Limits for untrusted rule files, as the lxml readers have them (see ahenk.limits).
+MAX_DEPTH = 256
+MAX_TEXT = 100_000  # characters in one element (a regex) or attribute
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,7 @@ class _Element:
     line: int
     parts: list[str] = field(default_factory=list)
     kids: list[_Element] = field(default_factory=list)
+    size: int = 0
 
     @property
     def text(self) -> str:
@@ -167,7 +171,13 @@ class _Tree:
         roots: list[_Element] = []
 
         def start(tag: str, attrs: dict[str, str]) -> None:
+            if len(stack) >= MAX_DEPTH:
+                raise ParseError(f"elements nested deeper than {MAX_DEPTH}", where,
+                                 parser.CurrentLineNumber)
             ns, _, name = tag.rpartition(_SEP)
+            if any(len(value) > MAX_TEXT for value in attrs.values()):
+                raise ParseError(f"an attribute of <{name}> holds more than {MAX_TEXT:,} "
+                                 "characters", where, parser.CurrentLineNumber)
             element = _Element(ns, name, attrs, parser.CurrentLineNumber)
             (stack[-1].kids if stack else roots).append(element)
             stack.append(element)
@@ -178,6 +188,10 @@ class _Tree:
         def chars(text: str) -> None:
             if stack:
                 stack[-1].parts.append(text)
+                stack[-1].size += len(text)
+                if stack[-1].size > MAX_TEXT:
+                    raise ParseError(f"<{stack[-1].name}> holds more than {MAX_TEXT:,} "
+                                     "characters", where, parser.CurrentLineNumber)
 
         def doctype(*_args: object) -> None:
             raise ParseError(

@@ -101,7 +101,11 @@ def import_files(paths: Sequence[str | os.PathLike[str]], db: str | os.PathLike[
     memory = store or open_store(db)
     try:
         for path in paths:
-            data: Store = registry.read(path, from_format, KINDS)
+            handler = registry.detect(path, from_format, KINDS)
+            # a headerless bitext takes its languages from the reader's options
+            options = {name: value for name, value in (("src_lang", src), ("tgt_lang", tgt))
+                       if value and name in handler.read_options}
+            data: Store = registry.read(path, handler.name, KINDS, **options)
             origin = os.path.basename(os.fspath(path))
             results[os.fspath(path)] = memory.add(
                 unit_entries(data.units, src=src, tgt=tgt, header=data.header, origin=origin))
@@ -125,7 +129,7 @@ def export_store(entries: Iterable[TMEntry], multilingual: bool = True) -> Store
                             entry.source_spans),
                     [Segment(entry.target, LanguageTag.parse(entry.tgt_lang),
                              entry.target_spans)])
-        if entry.created:
+        if entry.created and multilingual:  # TMX's creationdate; bilingual formats have none
             unit.attrs["creationdate"] = entry.created.replace("-", "").replace(":", "")
         store.add(unit)
     sources = {a for a, _ in pairs}

@@ -7,8 +7,9 @@ UTF-8 locale (``C.UTF-8`` or a language's): under the ``C`` locale pg_trgm drops
 letters and Azerbaijani and Russian text would hardly be indexed.
 
 One table, ``ahenk_tm_unit``: the entry, its ``pair_hash`` (UNIQUE: concurrent imports of the
-same pair store it once; ``INSERT … ON CONFLICT DO NOTHING``), each side's normalised key
-(:func:`~ahenk.tm.similarity.normalise`) with a pg_trgm GIN index for fuzzy candidates, and each
+same pair store it once; ``INSERT … ON CONFLICT DO NOTHING``), each side's folded text
+(:attr:`~ahenk.tm.similarity.Normalised.folded`, numbers kept so that of many entries differing
+only in a number the right one ranks first) with a pg_trgm GIN index for fuzzy candidates, and each
 side's retrieval terms as a ``tsvector`` with a GIN index for concordance. Batches arrive by
 ``COPY`` into a temporary table and one ``INSERT … SELECT``.
 """
@@ -45,21 +46,21 @@ _SCHEMA = [
         created text NOT NULL,
         source_spans text,
         target_spans text,
-        src_key text NOT NULL,
-        tgt_key text NOT NULL,
+        src_text text NOT NULL,
+        tgt_text text NOT NULL,
         src_terms tsvector NOT NULL,
         tgt_terms tsvector NOT NULL)""",
-    "CREATE INDEX IF NOT EXISTS ahenk_tm_src_key ON ahenk_tm_unit USING gin "
-    "(src_key gin_trgm_ops)",
-    "CREATE INDEX IF NOT EXISTS ahenk_tm_tgt_key ON ahenk_tm_unit USING gin "
-    "(tgt_key gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS ahenk_tm_src_text ON ahenk_tm_unit USING gin "
+    "(src_text gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS ahenk_tm_tgt_text ON ahenk_tm_unit USING gin "
+    "(tgt_text gin_trgm_ops)",
     "CREATE INDEX IF NOT EXISTS ahenk_tm_src_terms ON ahenk_tm_unit USING gin (src_terms)",
     "CREATE INDEX IF NOT EXISTS ahenk_tm_tgt_terms ON ahenk_tm_unit USING gin (tgt_terms)",
 ]
 _COLUMNS = ("id, src_lang, tgt_lang, source, target, origin, created, source_spans, "
             "target_spans")
 _STAGE_COLUMNS = ("pair_hash, src_lang, tgt_lang, source, target, origin, created, "
-                  "source_spans, target_spans, src_key, tgt_key, src_terms, tgt_terms")
+                  "source_spans, target_spans, src_text, tgt_text, src_terms, tgt_terms")
 #: Serialises schema creation between processes that open a new database at once.
 _LOCK = 0x61_68_65_6E_6B  # "ahenk"
 #: Attempts at a batch that deadlocked with another import.
@@ -137,15 +138,15 @@ class PostgresStore(TMStore):
 
     # -- hooks -----------------------------------------------------------------------------------
 
-    def _insert(self, batch: Sequence[TMEntry]) -> ImportStats:
+    def _insert(self, batch: Sequence[TMEntry], now: str) -> ImportStats:
         rows = []
         for entry in batch:
             src = similarity.normalise(entry.source, entry.src_lang)
             tgt = similarity.normalise(entry.target, entry.tgt_lang)
             rows.append((entry.pair_hash(), entry.src_lang, entry.tgt_lang, entry.source,
-                         entry.target, entry.origin, entry.created,
+                         entry.target, entry.origin, entry.created or now,
                          spans_json(entry.source_spans), spans_json(entry.target_spans),
-                         src.key, tgt.key, _tsvector(src.terms), _tsvector(tgt.terms)))
+                         src.folded, tgt.folded, _tsvector(src.terms), _tsvector(tgt.terms)))
         psycopg = _psycopg()
         for attempt in range(_RETRIES):
             try:
@@ -171,19 +172,19 @@ class PostgresStore(TMStore):
 
     def _fuzzy_candidates(self, query: Normalised, src: str, tgt: str,
                           min_score: int) -> Iterable[TMEntry]:
-        if not query.key:
+        if not query.folded:
             return []
         found: list[TMEntry] = []
         with self.db.transaction():
             self.db.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
                             (str(_trgm_threshold(min_score)),))
-            for column, langs, flip in (("src_key", (src, tgt), False),
-                                        ("tgt_key", (tgt, src), True)):
+            for column, langs, flip in (("src_text", (src, tgt), False),
+                                        ("tgt_text", (tgt, src), True)):
                 rows = self.db.execute(
                     f"SELECT {_COLUMNS} FROM ahenk_tm_unit WHERE {column} %% %s "
                     f"AND src_lang = %s AND tgt_lang = %s "
                     f"ORDER BY {column} <-> %s LIMIT {self.candidates}",
-                    (query.key, *langs, query.key)).fetchall()
+                    (query.folded, *langs, query.folded)).fetchall()
                 found.extend(_entry(r).reversed() if flip else _entry(r) for r in rows)
         return found
 

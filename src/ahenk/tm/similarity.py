@@ -12,13 +12,15 @@ Normalisation (:func:`normalise`) turns a segment into a *key* that matching com
   takes a point off per differing number or placeholder (below), and :func:`number_changes`
   says what changed.
 
-Score (:func:`score`, version :data:`VERSION`): identical texts score 100. Otherwise, on the
-two keys, the mean of a *token* Levenshtein similarity (words and masks as units, rapidfuzz's
-``Levenshtein.normalized_similarity`` over the token lists, as CAT tools count edited words)
-and a *character* Levenshtein similarity (so an inflected or mistyped word costs less than a
-different word), times 100, rounded down; then one point off for each number or placeholder
-that differs (by multiset), one for a difference only in case, punctuation or spacing, and
-never more than 99. :func:`signature` names all of this, so a score can be reproduced.
+Score (:func:`score`, version :data:`VERSION`): identical texts score 100. Texts with the
+same words (differing only in numbers, placeholders, case, punctuation or spacing) start from
+100; others from the mean, on the two keys, of a *token* Levenshtein similarity (words and
+masks as units, rapidfuzz's ``Levenshtein.normalized_similarity`` over the token lists, as CAT
+tools count edited words) and a *character* Levenshtein similarity (so an inflected or
+mistyped word costs less than a different word), times 100, rounded down. Then one point off
+for each number or placeholder that differs (by multiset), or one for a difference only in
+case, punctuation or spacing; and never more than 99. :func:`signature` names all of this,
+so a score can be reproduced.
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ class Normalised:
     placeholders: tuple[str, ...]
     bare: str  # the key with masks, spaces and punctuation removed: differs only in those?
     terms: tuple[str, ...]
+    folded: str  # the text folded, spaces collapsed, nothing masked
 
 
 def _mask(text: str) -> tuple[str, list[str], list[str]]:
@@ -128,7 +131,7 @@ def normalise(text: str, lang: str) -> Normalised:
     key = _SPACES.sub(" ", masked).strip()
     tokens = tuple(_TOKEN.findall(key))
     return Normalised(key, tokens, tuple(numbers), tuple(placeholders), _NOT_WORD.sub("", key),
-                      _terms(folded))
+                      _terms(folded), _SPACES.sub(" ", folded).strip())
 
 
 def _multiset_difference(a: tuple[str, ...], b: tuple[str, ...]) -> int:
@@ -146,8 +149,8 @@ def score_normalised(a_text: str, a: Normalised, b_text: str, b: Normalised,
     """
     if a_text == b_text:
         return 100
-    if a.key == b.key:
-        base = 100
+    if a.key == b.key or a.bare == b.bare:
+        base = 100  # the words are the same: only masked items, case or punctuation differ
     else:
         # base >= cutoff needs chars >= 2 * cutoff - 1 (tokens is at most 1)
         floor = max(0.0, 2 * cutoff / 100 - 1)

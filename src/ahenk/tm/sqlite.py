@@ -50,7 +50,8 @@ CREATE TABLE IF NOT EXISTS tm_unit (
     target_spans TEXT
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS tm_terms USING fts5(
-    src, tgt, content='', detail=column, tokenize='unicode61 remove_diacritics 0');
+    src, tgt, content='', columnsize=0, detail=column,
+    tokenize='unicode61 remove_diacritics 0');
 CREATE TABLE IF NOT EXISTS tm_df (
     col INTEGER NOT NULL, term TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (col, term)
 ) WITHOUT ROWID;
@@ -124,7 +125,7 @@ class SQLiteStore(TMStore):
 
     # -- hooks -----------------------------------------------------------------------------------
 
-    def _insert(self, batch: Sequence[TMEntry]) -> ImportStats:
+    def _insert(self, batch: Sequence[TMEntry], now: str) -> ImportStats:
         terms = {}
         rows = []
         for entry in batch:
@@ -132,7 +133,7 @@ class SQLiteStore(TMStore):
             terms[ident] = (similarity.index_terms(entry.source, entry.src_lang),
                             similarity.index_terms(entry.target, entry.tgt_lang))
             rows.append((ident, entry.src_lang, entry.tgt_lang, entry.source, entry.target,
-                         entry.origin, entry.created, spans_json(entry.source_spans),
+                         entry.origin, entry.created or now, spans_json(entry.source_spans),
                          spans_json(entry.target_spans)))
         self.db.execute("BEGIN IMMEDIATE")
         try:

@@ -35,8 +35,6 @@ from ahenk.tm.similarity import TERM_WIDTH, Change, Normalised
 
 #: Layout of a store's tables; a store of another layout is refused, not guessed at.
 SCHEMA_VERSION = "1"
-#: Entries written per transaction.
-BATCH = 5000
 
 
 def lang_code(lang: str | LanguageTag) -> str:
@@ -136,6 +134,8 @@ class TMStore(ABC):
     backend: str = ""
     #: How many candidates a backend proposes per direction for a fuzzy lookup.
     candidates = 100
+    #: Entries written per transaction.
+    batch_size = 5000
 
     # -- public API ------------------------------------------------------------------------------
 
@@ -148,15 +148,12 @@ class TMStore(ABC):
             if not entry.source.strip() or not entry.target.strip():
                 stats.skipped += 1
                 continue
-            if not entry.created:
-                entry = TMEntry(entry.src_lang, entry.tgt_lang, entry.source, entry.target,
-                                entry.origin, now, entry.source_spans, entry.target_spans)
             batch.append(entry)
-            if len(batch) >= BATCH:
-                stats += self._insert(batch)
+            if len(batch) >= self.batch_size:
+                stats += self._insert(batch, now)
                 batch = []
         if batch:
-            stats += self._insert(batch)
+            stats += self._insert(batch, now)
         return stats
 
     def lookup(self, text: str, src: str, tgt: str, *, min_score: int = 75,
@@ -230,8 +227,9 @@ class TMStore(ABC):
         """The backend, its schema and the similarity it scores with."""
         return f"tm:{self.backend}|schema:{SCHEMA_VERSION}|{similarity.signature()}"
 
-    def close(self) -> None:  # pragma: no cover - backends override
-        pass
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connection."""
 
     def __enter__(self) -> TMStore:
         return self
@@ -245,8 +243,9 @@ class TMStore(ABC):
     # -- hooks -----------------------------------------------------------------------------------
 
     @abstractmethod
-    def _insert(self, batch: Sequence[TMEntry]) -> ImportStats:
-        """Store a batch in one transaction; count what was added and what was there already."""
+    def _insert(self, batch: Sequence[TMEntry], now: str) -> ImportStats:
+        """Store a batch in one transaction; count what was added and what was there already.
+        An entry without a creation date gets *now*."""
 
     @abstractmethod
     def _fuzzy_candidates(self, query: Normalised, src: str, tgt: str,

@@ -74,13 +74,9 @@ def _convert(source: str | os.PathLike[str], output: str | os.PathLike[str],
                                     result)
         registry.write(store, output, writer.name, **write_options)
     else:
-        store = _read(reader, source, read_options)
+        store = registry.read(source, reader.name, KINDS, **read_options)
         header, units = _tmx_from_bilingual(store, src, tgt, result)
         result.written = tmx.write_units(units, output, header, **write_options)
-
-
-def _read(reader: FormatHandler, path: str | os.PathLike[str], options: dict) -> Store:
-    return registry.read(path, reader.name, KINDS, **options)
 
 
 def _counted(units: Iterator[Unit], result: WriteResult) -> Iterator[Unit]:
@@ -143,8 +139,11 @@ def _tmx_from_bilingual(store: Store, src: LanguageTag | None, tgt: LanguageTag 
             if target is None or target.is_empty:
                 result.dropped += 1
                 continue
-            unit.source = _with_lang(unit.source, source_lang, "source")
-            unit.targets = [_with_lang(target, target_lang, "target")]
+            if unit.source.lang is None:
+                unit.source.lang = source_lang
+            if target.lang is None:
+                target.lang = target_lang
+            unit.targets = [target]
             yield unit
 
     return Header(source_lang=source_lang, target_langs=[target_lang]), units()
@@ -159,9 +158,3 @@ def _agree(found: LanguageTag | None, given: LanguageTag | None, side: str,
     if chosen is None:
         raise UsageError(f"the file does not say its {side} language; give {option}")
     return chosen
-
-
-def _with_lang(segment: Segment, lang: LanguageTag, side: str) -> Segment:
-    if segment.lang is None:
-        segment.lang = lang
-    return segment
