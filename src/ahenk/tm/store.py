@@ -183,7 +183,8 @@ class TMStore(ABC):
                 for m in best]
 
     def concordance(self, words: str, lang: str, *, limit: int = 20) -> list[ConcordanceHit]:
-        """Entries with *words* (any inflected form) in their *lang* side, most recent first."""
+        """Entries with *words* (any inflected form) in their *lang* side: entries where *lang*
+        is the source first, then those where it is the target, each most recent first."""
         from ahenk.termbase.match import TermIndex
         from ahenk.termbase.model import Concept, Term, Termbase
 
@@ -256,8 +257,9 @@ class TMStore(ABC):
     @abstractmethod
     def _concordance_candidates(self, lang: str,
                                 queries: Sequence[TermQuery]) -> Iterator[tuple[TMEntry, str]]:
-        """(entry, side) whose *lang* side has, for every query, one of its terms; most recent
-        first. Lazily: the caller stops when it has enough verified hits."""
+        """(entry, side) whose *lang* side has, for every query, one of its terms: source sides,
+        then target sides, each most recent first. Lazily: the caller stops when it has enough
+        verified hits."""
 
     @abstractmethod
     def _iter_entries(self, src: str | None, tgt: str | None) -> Iterator[TMEntry]:
