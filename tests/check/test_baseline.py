@@ -3,16 +3,20 @@ recorded findings; fingerprints survive moved entries and re-graded checks, not 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from ahenk.check import check_paths
-from ahenk.check.baseline import BASELINE_VERSION, fingerprint, load_baseline
+from ahenk.check import Finding, Side, check_paths
+from ahenk.check.baseline import BASELINE_VERSION, fingerprint, load_baseline, write_baseline
 from ahenk.cli import main
+from ahenk.diagnostics import Severity
 from ahenk.errors import FormatError
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -79,8 +83,6 @@ def test_fingerprint_ignores_line_message_severity_but_not_text(tmp_path: Path):
     (finding,) = check_paths([po], select="number-mismatch").findings
     from dataclasses import replace
 
-    from ahenk.diagnostics import Severity
-
     same = [replace(finding, line=99), replace(finding, message="reworded"),
             replace(finding, severity=Severity.INFO),
             replace(finding, target=finding.target.replace(" ", "  "))]
@@ -117,3 +119,29 @@ def test_config_baseline_and_bad_files(tmp_path: Path):
         assert result.exit_code == 2 and "bad.json" in result.output
     assert run(str(tmp_path / "en-az.po"), "--baseline", str(tmp_path / "none.json")
                ).exit_code == 2
+
+
+_texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+_findings = st.lists(st.builds(
+    Finding, check_id=st.sampled_from(["term-missing", "number-mismatch", "unchanged"]),
+    severity=st.sampled_from(list(Severity)), message=_texts,
+    file=st.sampled_from([None, "a.po", "sub/b.tmx"]), line=st.none() | st.integers(1, 99),
+    unit=st.none() | _texts, side=st.sampled_from(list(Side)), source=_texts,
+    target=st.none() | _texts, found=st.none() | _texts), max_size=8)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(findings=_findings)
+def test_write_load_filter_property(tmp_path_factory, findings):
+    folder = tmp_path_factory.mktemp("b")
+    path = folder / "baseline.json"
+    with contextlib.chdir(folder):
+        write_baseline(findings, path)
+        baseline = load_baseline(path)
+        assert baseline.filter(findings) == ([], len(findings))
+        kept, dropped = baseline.filter([*findings, *findings])
+        assert dropped == len(findings) and sorted(map(repr, kept)) == sorted(
+            map(repr, findings))
+        write_baseline(findings, folder / "again.json")
+        assert (folder / "again.json").read_bytes() == path.read_bytes()

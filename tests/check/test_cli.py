@@ -57,7 +57,7 @@ def test_select_ignore_comma_and_repeat():
 
 
 def test_every_format_and_output_file(tmp_path):
-    for fmt in ("text", "json", "junit", "sarif", "github"):
+    for fmt in ("text", "json", "junit", "sarif", "github", "html"):
         out = tmp_path / f"report.{fmt}"
         result = run("check", TMX, "--glossary", TERMS, "--format", fmt, "-o", str(out))
         assert result.exit_code == 1 and result.output == ""

@@ -84,3 +84,16 @@ def test_pre_commit_hook_manifest():
     for name in ("a.pot", "a.tsv", "a.tmx.bak", "README"):
         assert not files.search(name), name
     assert f"`files: {hook['files']}`" in checks_reference()
+
+
+def test_documented_suppressions_parse():
+    import re
+
+    from ahenk.check.suppress import parse
+
+    section = checks_reference().split("### Inline suppression", 1)[1].split("###", 1)[0]
+    examples = re.findall(r"`(?:# )?(ahenk: ignore[^`]*)`", section)
+    concrete = [e for e in examples if "…" not in e]
+    assert len(concrete) >= 2
+    for example in concrete:
+        assert parse(example), example

@@ -9,7 +9,9 @@ anything else is a crash.
 from __future__ import annotations
 
 import os
+import gc
 import random
+import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -109,7 +111,26 @@ class Crash(Exception):
 
 
 def run_one(reader: str, path: Path) -> str:
-    """Read *path*; return "ok" or the ahenk error's class name; raise :class:`Crash` otherwise."""
+    """Read *path*; return "ok" or the ahenk error's class name; raise :class:`Crash` otherwise.
+
+    An exception that Python could only print and ignore (in a destructor: lxml's bookkeeping
+    of its element proxies) counts as a crash too.
+    """
+    unraisable: list[str] = []
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda info: unraisable.append(f"{info.exc_type.__name__}: "
+                                                        f"{info.exc_value} in {info.object!r}")
+    try:
+        outcome = _read(reader, path)
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous
+    if unraisable:
+        raise Crash(f"ignored exception: {unraisable[0]}")
+    return outcome
+
+
+def _read(reader: str, path: Path) -> str:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -98,7 +98,7 @@ def render_stats(result: TmxStats) -> str:
 
 
 def _report(result: WriteResult, verb: str) -> None:
-    echo_problems_err(result.problems)
+    _echo_problems_err(result.problems)
     parts = [f"read {count_phrase(result.read, 'unit')}",
              f"wrote {result.written}"]
     if result.dropped:
@@ -109,7 +109,7 @@ def _report(result: WriteResult, verb: str) -> None:
     click.echo(f"{result.output}: {', '.join(parts)}")
 
 
-def echo_problems_err(problems: list[Problem]) -> None:
+def _echo_problems_err(problems: list[Problem]) -> None:
     for problem in problems:
         click.echo(str(problem), err=True)
 

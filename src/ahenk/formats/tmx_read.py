@@ -11,6 +11,7 @@ column. See :mod:`ahenk.formats.tmx` for what goes where in the model.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import warnings
@@ -23,7 +24,7 @@ from ahenk.diagnostics import Problem, Severity
 from ahenk.errors import EncodingError, LanguageTagError, ParseError, SchemaError
 from ahenk.formats import _xml
 from ahenk.formats.tmx_inline import InlineError, attr_name, read_seg
-from ahenk.io import open_input
+from ahenk.io import open_input, sniff_bom
 from ahenk.limits import segment_too_long
 from ahenk.model import Header, LanguageTag, Location, Note, Segment, Store, Unit
 
@@ -400,15 +401,28 @@ def _release(element: etree._Element) -> None:
             del parent[0]
 
 
+_PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)", re.S)
+_ROOT = re.compile(r"\s*<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
+
+
 def _root_name(head: bytes) -> str | None:
-    parser = etree.XMLPullParser(events=("start",), **_HARDENED)
-    try:
-        parser.feed(head)
-        for _event, element in parser.read_events():
-            return element.tag if isinstance(element.tag, str) else None
-    except etree.XMLSyntaxError:
-        return None
-    return None
+    """The root element's local name from the first bytes, or None when it cannot be told.
+
+    A plain scan, not a parser: lxml's pull parser, fed a head whose entity declarations make
+    libxml2 stop, leaves element proxies it later fails to unregister (found by fuzzing).
+    """
+    encoding, skip = sniff_bom(head)
+    if encoding is None and head[:2] in (b"<\x00", b"\x00<"):
+        encoding = "utf-16-le" if head[:1] == b"<" else "utf-16-be"
+    text = codecs.decode(head[skip:], encoding or "utf-8", errors="replace")
+    at = 0
+    while True:
+        prolog = _PROLOG.match(text, at)
+        if prolog is None or prolog.end() == at:
+            break
+        at = prolog.end()
+    root = _ROOT.match(text, at)
+    return root.group(2) if root else None
 
 
 _POSITION_SUFFIX = re.compile(r",? line \d+, column \d+$")

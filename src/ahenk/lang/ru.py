@@ -101,8 +101,10 @@ def lemma(word: str) -> str:
     return lemmas(word)[0] if lemmas(word) else _fold(word.lower())
 
 
-def _known(word: str) -> list[Any]:
-    return [p for p in parses(word) if p.is_known]
+@lru_cache(maxsize=262144)
+def _known(word: str) -> tuple[Any, ...]:
+    """The analyses of *word* from the dictionary (``is_known`` walks the DAWG: cached)."""
+    return tuple(p for p in parses(word) if p.is_known)
 
 
 @lru_cache(maxsize=65536)

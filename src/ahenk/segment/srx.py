@@ -211,6 +211,8 @@ class _Tree:
                 exc.lineno,
                 exc.offset + 1,
             ) from None
+        except LookupError as exc:  # an encoding expat does not know, found by fuzzing
+            raise ParseError(f"cannot read the XML: {exc}", where, 1) from None
         if not roots:  # pragma: no cover - expat rejects documents without an element
             raise ParseError("no root element", where)
         return roots[0]

@@ -175,24 +175,22 @@ class TermIndex:
 class _Node:
     """A word trie under one anchor: children by the gap before the next word, then by word."""
 
-    __slots__ = ("children", "entries")
+    __slots__ = ("_by_key", "children", "entries")
 
     def __init__(self) -> None:
         self.children: dict[str, list[tuple[str, bool, _Node]]] = {}
         self.entries: list[_Entry] = []
+        self._by_key: dict[tuple[str, str, bool], _Node] = {}  # (gap, word, inflects) -> child
 
     def add(self, entry: _Entry) -> None:
         node = self
         for i, (word, inflects) in enumerate(zip(entry.words, entry.inflects, strict=True)):
-            siblings = node.children.setdefault(entry.gaps[i - 1] if i else "", [])
-            for other_word, other_inflects, child in siblings:
-                if other_word == word and other_inflects == inflects:
-                    node = child
-                    break
-            else:
-                child = _Node()
-                siblings.append((word, inflects, child))
-                node = child
+            gap = entry.gaps[i - 1] if i else ""
+            child = node._by_key.get((gap, word, inflects))
+            if child is None:
+                child = node._by_key[(gap, word, inflects)] = _Node()
+                node.children.setdefault(gap, []).append((word, inflects, child))
+            node = child
         node.entries.append(entry)
 
 

@@ -7,9 +7,12 @@ row per entry, columns ``src``/``tgt`` holding each side's retrieval terms:
 a term, per column; FTS5 itself would have to read the term's whole index to say) and
 ``tm_meta`` (schema and similarity versions).
 
-Fuzzy candidates: the query's terms are ranked by how few entries hold them; the rarest are read
-until :attr:`SQLiteStore.postings` entries were seen, each entry weighted by the idf of the terms
-it shares with the query, and the best :attr:`~ahenk.tm.store.TMStore.candidates` are scored.
+Fuzzy candidates: the query's terms are ranked by how few entries hold them (``tm_df``); the
+rarest are read from the index until :attr:`SQLiteStore.postings` entries were seen (at least
+one term), so a lookup's work does not grow with the memory; the
+:attr:`~ahenk.tm.store.TMStore.candidates` entries sharing most of those rare terms are scored.
+A query differing from an entry in one word still shares its other rare words (and its numbers,
+which are terms here), so it is found.
 Writers take the write lock per batch (``BEGIN IMMEDIATE``) and wait for each other up to
 :attr:`SQLiteStore.timeout` seconds.
 """
@@ -70,7 +73,7 @@ class SQLiteStore(TMStore):
 
     backend = "sqlite"
     #: How many index postings a lookup reads at most (the rarest terms first).
-    postings = 30000
+    postings = 20000
     #: Seconds a writer waits for another one to finish its batch.
     timeout = 120.0
     #: Page cache per connection (MiB): the unique index and the FTS merges want it.
@@ -190,7 +193,7 @@ class SQLiteStore(TMStore):
                     shared.update(ids.split(","))
             if not shared:
                 continue
-            best = [int(i) for i, _ in shared.most_common(self.candidates * 2)]
+            best = [int(i) for i, _ in shared.most_common(self.candidates)]
             rows = self.db.execute(
                 f"SELECT {_COLUMNS} FROM tm_unit WHERE id IN ({','.join('?' * len(best))}) "
                 "AND src_lang = ? AND tgt_lang = ?", (*best, *langs))

@@ -28,7 +28,6 @@ from ahenk.tmxops._common import ReadLog, collected, refuse_overwrite
 from ahenk.tmxops.merge import WriteResult
 
 KINDS = (Kind.BILINGUAL, Kind.MULTILINGUAL)
-_LANG_OPTIONS = ("src_lang", "tgt_lang")
 
 
 def convert_tmx(source: str | os.PathLike[str], output: str | os.PathLike[str],

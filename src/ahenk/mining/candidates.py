@@ -1,0 +1,341 @@
+"""Source-term candidates of one language: phrases, names and acronyms, ranked by C-value.
+
+No part-of-speech tagger. A *candidate* is a run of up to :data:`MAX_WORDS` words inside one
+stretch of text without punctuation that neither starts nor ends with a stop word, and whose
+inner stop words are only linking words (``of``, ``for the``, ``on``; ``по``, ``о``; ``üzrə``),
+at most two in a row; a single word is a candidate only when it is an acronym (NPM, COP29,
+ECtHR, МВД) or a name (capitalised in most of its occurrences that do not start a sentence).
+
+Variants are grouped under one key: words folded (:meth:`~ahenk.lang.base.Language.fold`),
+hyphens ignored (non-governmental = non governmental, peace-building = peacebuilding), and each
+word reduced to a stem (English plural and possessive, Azerbaijani suffix chain via
+:func:`ahenk.lang.az.stem_candidates`, Russian pymorphy3 lemma). The group is shown by its most
+frequent uninflected surface form.
+
+Termhood is the C-value of Frantzi, Ananiadou and Mima (2000), with ``log2(n + 1)`` in place
+of ``log2(n)`` so single words are not zero (the variant of Barrón-Cedeño et al., 2009)::
+
+    C(a) = log2(|a| + 1) * f(a)                                   if a is not nested
+    C(a) = log2(|a| + 1) * (f(a) - sum(f(b) for b in T(a)) / |T(a)|)   otherwise
+
+where f is the frequency of the group and T(a) the longer candidates containing a. A phrase
+that only ever occurs inside one longer phrase ("Preventive Mechanism" inside "National
+Preventive Mechanism") gets 0. Names and acronyms get a bonus factor :data:`NAME_BONUS`.
+
+Acronyms are paired with their expansions where the text spells them out: "National
+Preventive Mechanism (NPM)" and "NPM (National Preventive Mechanism)"; the letters must be the
+initials of the expansion's content words, in order (a word may give more than its initial:
+ECtHR, MoU).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from ahenk.lang import Token, language_module
+from ahenk.mining.words import LINKING, is_stop, stem
+
+#: Longest candidate, in words.
+MAX_WORDS = 8
+#: Factor on the C-value of names (capitalised sequences) and acronyms.
+NAME_BONUS = 1.5
+
+_ACRONYM = regex.compile(r"^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\p{N}][\p{Lu}\p{Ll}\p{N}]*$")
+_DIGITS = regex.compile(r"^\p{N}+$")
+_PLAIN = frozenset({" ", "-", "'", "’"})
+
+
+def is_acronym(word: str) -> bool:
+    """Two or more capitals and at most as many lower-case letters (NPM, ECtHR, CoE, NGOs)."""
+    if not _ACRONYM.match(word):
+        return False
+    upper = sum(c.isupper() for c in word)
+    lower = sum(c.islower() for c in word)
+    return lower <= upper and not (lower and word[:1].isupper() and word[1:2].islower()
+                                   and upper < 2)
+
+
+@dataclass
+class Occurrence:
+    unit: int  # index of the text (unit) it was found in
+    start: int
+    end: int
+    surface: str
+    words: tuple[str, ...]  # the surface words, folded
+
+
+@dataclass
+class Candidate:
+    """A group of variant spellings of one candidate term."""
+
+    key: tuple[str, ...]
+    lang: str
+    occurrences: list[Occurrence] = field(default_factory=list)
+    score: float = 0.0
+    acronym: Candidate | None = None  # the acronym paired with this expansion
+    expansion: Candidate | None = None  # the expansion paired with this acronym
+
+    @property
+    def frequency(self) -> int:
+        return len(self.occurrences)
+
+    @property
+    def units(self) -> frozenset[int]:
+        return frozenset(o.unit for o in self.occurrences)
+
+    @property
+    def variants(self) -> Counter[str]:
+        return Counter(o.surface for o in self.occurrences)
+
+    @property
+    def is_acronym(self) -> bool:
+        return len(self.key) == 1 and all(is_acronym(o.surface) for o in self.occurrences)
+
+    @property
+    def text(self) -> str:
+        """The form to show: the most frequent surface whose words are uninflected."""
+        return canonical_form(self.occurrences, self.lang)
+
+    @property
+    def words(self) -> int:
+        return len(self.key)
+
+
+def canonical_form(occurrences: Sequence[Occurrence], lang: str) -> str:
+    counts = Counter(o.surface for o in occurrences)
+    language = language_module(lang)
+    forms = list(counts)
+
+    def covers(form: str) -> int:  # how many occurrences are this form, inflected
+        words = language.words(form)
+        return sum(n for other, n in counts.items()
+                   if language.matches(words, language.words(other)))
+
+    # The citation form is the one the others are inflections of; then the most frequent;
+    # then lower case before capitals only when it is as frequent (sentence starts).
+    return max(forms, key=lambda f: (covers(f), counts[f], not f[:1].isupper(), -len(f)))
+
+
+@dataclass(frozen=True)
+class _Word:
+    token: Token
+    folded: str
+    stem: str
+    stop: bool
+    linking: bool
+
+
+def runs(text: str, lang: str) -> list[list[_Word]]:
+    """The text's words, split where punctuation (anything but a space, hyphen or apostrophe)
+    separates two words."""
+    language = language_module(lang)
+    out: list[list[_Word]] = []
+    current: list[_Word] = []
+    previous: Token | None = None
+    for token in language.tokenize(text):
+        if previous is not None and text[previous.end:token.start].strip(" ") not in ("", "-"):
+            if current:
+                out.append(current)
+            current = []
+        folded = language.fold(token.text)
+        current.append(_Word(token, folded, stem(folded, lang), is_stop(folded, lang),
+                             folded in LINKING.get(lang, ())))
+        previous = token
+    if current:
+        out.append(current)
+    return out
+
+
+def _edge_ok(word: _Word) -> bool:
+    return not word.stop and not _DIGITS.match(word.folded)
+
+
+def _inner_ok(words: Sequence[_Word]) -> bool:
+    stops = 0
+    for word in words[1:-1]:
+        if word.stop:
+            if not word.linking:
+                return False
+            stops += 1
+            if stops > 2:
+                return False
+        else:
+            stops = 0
+    return True
+
+
+def _key(words: Sequence[_Word], text: str) -> tuple[str, ...]:
+    """Stems, with hyphen-joined words (inside a token or between two) made one."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        part = word.stem.replace("-", "")
+        if i and text[words[i - 1].token.end:word.token.start] == "-":
+            out[-1] += part
+        else:
+            out.append(part)
+    return tuple(out)
+
+
+def collect(texts: Iterable[str], lang: str, *, max_words: int = MAX_WORDS
+            ) -> dict[tuple[str, ...], Candidate]:
+    """Every candidate of *texts* (each text a unit), grouped by key, not yet scored."""
+    groups: dict[tuple[str, ...], Candidate] = {}
+    capitals: Counter[str] = Counter()  # single words: capitalised, non-initial occurrences
+    inner: Counter[str] = Counter()  # single words: non-initial occurrences
+    for unit, text in enumerate(texts):
+        for run in runs(text, lang):
+            for i, first in enumerate(run):
+                if not _edge_ok(first):
+                    continue
+                for j in range(i, min(len(run), i + max_words)):
+                    last = run[j]
+                    if not _edge_ok(last):
+                        if not last.linking and last.stop:
+                            break
+                        continue
+                    words = run[i:j + 1]
+                    if not _inner_ok(words):
+                        break
+                    start, end = first.token.start, last.token.end
+                    key = _key(words, text)
+                    groups.setdefault(key, Candidate(key, lang)).occurrences.append(
+                        Occurrence(unit, start, end, text[start:end],
+                                   tuple(w.folded for w in words)))
+            for word in run:
+                if word.token.start > 0 and text[:word.token.start].strip():
+                    inner[word.stem] += 1
+                    capitals[word.stem] += word.token.text[:1].isupper()
+    for key in [k for k, c in groups.items() if len(k) == 1]:
+        candidate = groups[key]
+        name = inner[key[0]] and capitals[key[0]] >= 0.8 * inner[key[0]]
+        if not (candidate.is_acronym or name):
+            del groups[key]
+    return groups
+
+
+def _is_name(candidate: Candidate) -> bool:
+    if candidate.is_acronym:
+        return True
+    surface = candidate.text
+    return all(w[:1].isupper() or w.isdigit() or w in LINKING.get(candidate.lang, ())
+               for w in surface.split())
+
+
+def c_value(groups: dict[tuple[str, ...], Candidate]) -> None:
+    """Score every group in place (see the module docstring)."""
+    containing: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for key, candidate in groups.items():
+        n = len(key)
+        for i in range(n):
+            for j in range(i + 1, n + 1):
+                if j - i < n and key[i:j] in groups:
+                    containing[key[i:j]].append(candidate.frequency)
+    for key, candidate in groups.items():
+        frequency = candidate.frequency
+        nested = containing.get(key)
+        if nested:
+            frequency -= sum(nested) / len(nested)
+        weight = math.log2(len(key) + 1)
+        candidate.score = weight * max(frequency, 0.0) * (NAME_BONUS if _is_name(candidate)
+                                                          else 1.0)
+
+
+# --------------------------------------------------------------------------- acronyms
+
+
+def pair_acronyms(texts: Sequence[str], lang: str,
+                  groups: dict[tuple[str, ...], Candidate]) -> list[tuple[Candidate, Candidate]]:
+    """Link acronyms to the expansions the texts spell out next to them in parentheses."""
+    pairs: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[Candidate, Candidate]] = {}
+    for text in texts:
+        words = [w for run in runs(text, lang) for w in run]
+        for i, word in enumerate(words):
+            if not is_acronym(word.token.text):
+                continue
+            before = text[:word.token.start].rstrip()
+            after = text[word.token.end:].lstrip()
+            if before.endswith("(") and after.startswith(")"):  # expansion (ACR)
+                found = _expansion(word.token.text, words[max(0, i - 2 * MAX_WORDS):i],
+                                   text, backwards=True)
+            elif after.startswith("(") and i + 1 < len(words):  # ACR (expansion)
+                found = _expansion(word.token.text, words[i + 1:i + 1 + 2 * MAX_WORDS],
+                                   text, backwards=False)
+            else:
+                continue
+            if found is None:
+                continue
+            acronym, expansion = groups.get(_key([word], text)), groups.get(_key(found, text))
+            if acronym is not None and expansion is not None:
+                pairs[(acronym.key, expansion.key)] = (acronym, expansion)
+    for acronym, expansion in pairs.values():
+        if expansion.acronym is None and acronym.expansion is None:
+            expansion.acronym, acronym.expansion = acronym, expansion
+    return list(pairs.values())
+
+
+def _expansion(acronym: str, window: Sequence[_Word], text: str,
+               backwards: bool) -> list[_Word] | None:
+    letters = "".join(c for c in acronym.lower() if c.isalpha())
+    if len(letters) < 2:
+        return None
+    spans = ([window[i:] for i in range(len(window) - 1, -1, -1)] if backwards
+             else [window[:j] for j in range(1, len(window) + 1)])
+    for words in spans:
+        if not _edge_ok(words[0]) or not _edge_ok(words[-1]):
+            continue
+        if text[words[0].token.start:words[-1].token.end].count(")") or not _inner_ok(words):
+            continue
+        if _spells(letters, tuple(_parts(w) for w in words)):
+            return list(words)
+    return None
+
+
+def _parts(word: _Word) -> tuple[str, bool]:
+    return word.folded, word.stop
+
+
+@lru_cache(maxsize=4096)
+def _spells(letters: str, words: tuple[tuple[str, bool], ...]) -> bool:
+    """Whether *letters* are the initials of the content words (a word may give more letters
+    after its initial, in order, and a stop word may give its initial or nothing)."""
+    if not words:
+        return not letters
+    (word, stop), rest = words[0], words[1:]
+    pieces = [p for p in regex.split(r"[-']", word) if p]
+    if stop and _spells(letters, rest):
+        return True
+    if not letters or not pieces:
+        return False
+    # each hyphen part of a word may give its initial (Non-Aligned → NA) or only the first
+    for take in _takes(letters, pieces):
+        if _spells(letters[take:], rest):
+            return True
+    return False
+
+
+def _takes(letters: str, pieces: list[str]) -> list[int]:
+    """How many letters one word can give: its initial, further letters of it in order, and
+    the initials of its hyphen parts."""
+    word = "".join(pieces)
+    if letters[0] != word[0]:
+        return []
+    out = {1}
+    k, pos = 1, 1
+    while k < len(letters):  # more letters of the same word, in order (ECtHR: Court → ct)
+        found = word.find(letters[k], pos)
+        if found < 0:
+            break
+        k, pos = k + 1, found + 1
+        out.add(k)
+    k = 1
+    for piece in pieces[1:]:
+        if k < len(letters) and piece[0] == letters[k]:
+            k += 1
+            out.add(k)
+    return sorted(out, reverse=True)
