@@ -22,8 +22,18 @@ EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
 
 # Each module defines a click command or group named ``command`` and is added under its name.
-_COMMAND_MODULES = ("align", "build", "check", "checks", "corpus", "glossary", "segment",
-                    "tm", "tmx")
+_COMMAND_MODULES = (
+    "align",
+    "build",
+    "check",
+    "checks",
+    "corpus",
+    "formats",
+    "glossary",
+    "segment",
+    "tm",
+    "tmx",
+)
 
 
 class AhenkGroup(click.Group):

@@ -10,12 +10,15 @@ from ahenk.diagnostics import Problem, Severity
 
 
 def table(rows: Sequence[Sequence[object]], header: Sequence[str]) -> str:
+    """Columns padded to their widest cell; numeric columns right-aligned, text left-aligned."""
     cells = [[str(c) for c in header]] + [[str(c) for c in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    numeric = [bool(rows) and all(isinstance(row[i], int | float) for row in rows)
+               for i in range(len(header))]
 
     def line(row: list[str]) -> str:
-        rest = zip(row[1:], widths[1:], strict=True)
-        parts = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in rest]
+        parts = [c.rjust(w) if num else c.ljust(w)
+                 for c, w, num in zip(row, widths, numeric, strict=True)]
         return "  ".join(parts).rstrip()
 
     out = [line(cells[0]), "  ".join("-" * w for w in widths)]

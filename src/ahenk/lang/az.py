@@ -278,6 +278,23 @@ def possessed_stem(word: str) -> str | None:
     return bare if vowel and _FOUR_WAY[vowel] == word[-1] else None
 
 
+@lru_cache(maxsize=65536)
+def plural_stem(word: str) -> str | None:
+    """The singular stem of a plural term word (şəxslər → şəxs, qaçqınlar → qaçqın), so a term
+    recorded in the plural also matches its singular forms (itkin düşmüş şəxsin).
+
+    Only when the plural suffix agrees with the stem's harmony and the stem keeps four letters or
+    more, so words that merely end in -lar (dollar) are not cut.
+    """
+    if len(word) < 7 or word[-3:] not in ("lar", "lər"):
+        return None
+    bare = word[:-3]
+    vowel = last_vowel(bare)
+    if vowel is None or _harmonise("lAr", vowel) != [word[-3:]]:
+        return None
+    return bare
+
+
 @lru_cache(maxsize=262144)
 def is_plural_of_possessed(word: str, surface: str) -> bool:
     """Whether *surface* is the plural of an izafet head (dövlət orqanı → dövlət orqanları,
@@ -307,10 +324,14 @@ class Azerbaijani(Language):
         return (Role.FIXED,) * (len(term_words) - 1) + (Role.INFLECTS,)
 
     def _inflected(self, word: str, surface: str) -> bool:
-        return is_inflection(word, surface) or is_plural_of_possessed(word, surface)
+        if is_inflection(word, surface) or is_plural_of_possessed(word, surface):
+            return True
+        bare = plural_stem(word)
+        return bare is not None and is_inflection(bare, surface)
 
     def _anchors_of(self, word: str) -> frozenset[str]:
-        return frozenset({anchor(word)})
+        bare = plural_stem(word)
+        return frozenset({anchor(bare if bare is not None else word)})
 
 
 LANGUAGE = Azerbaijani()

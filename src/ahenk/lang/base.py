@@ -137,6 +137,10 @@ class Language:
             prefix += gap
         return frozenset({prefix})
 
+    def word_anchors(self, word: str) -> frozenset[str]:
+        """Prefixes, one of which folded *word* and each of its inflected forms starts with."""
+        return self._anchors_of(word)
+
     def roles(self, term_words: tuple[str, ...]) -> tuple[Role, ...]:
         """Which words of a (folded) term inflect. The fallback: none."""
         return (Role.FIXED,) * len(term_words)

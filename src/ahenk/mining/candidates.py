@@ -68,6 +68,9 @@ class Occurrence:
     end: int
     surface: str
     words: tuple[str, ...]  # the surface words, folded
+    left: str | None = None  # the word a longer candidate would add on the left (a stem)
+    right: str | None = None  # and on the right
+    modifies: bool = False  # followed by a lower-case content word (an adjective: Armenian)
 
 
 @dataclass
@@ -157,17 +160,44 @@ def _edge_ok(word: _Word) -> bool:
 
 
 def _inner_ok(words: Sequence[_Word]) -> bool:
-    stops = 0
+    """Inner stop words are linking words, at most two in a row, and a conjunction stands
+    alone (rights and freedoms, not Europe and the European Court)."""
+    stops: list[_Word] = []
     for word in words[1:-1]:
         if word.stop:
             if not word.linking:
                 return False
-            stops += 1
-            if stops > 2:
+            stops.append(word)
+            if len(stops) > 2 or (len(stops) > 1 and any(w.folded in _CONJUNCTIONS
+                                                         for w in stops)):
                 return False
         else:
-            stops = 0
+            stops = []
     return True
+
+
+_CONJUNCTIONS = frozenset({"and", "və", "и"})
+
+
+def _extension(words: Sequence[_Word], right: bool) -> str | None:
+    """The word a longer candidate would add on this side: the next content word (articles
+    skipped) or, on the right, a linking word with a content word after it (Convention on the
+    Rights → of)."""
+    for i, word in enumerate(words[:3]):
+        if word.folded in _ARTICLES:
+            continue
+        if not word.stop:
+            return word.stem
+        if not right and word.linking:
+            beyond = _extension(words[i + 1:], right)
+            return None if beyond is None else f"{beyond} {word.stem}"
+        if right and word.linking and _extension(words[i + 1:], right) is not None:
+            return word.stem
+        return None
+    return None
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _key(words: Sequence[_Word], text: str) -> tuple[str, ...]:
@@ -204,9 +234,13 @@ def collect(texts: Iterable[str], lang: str, *, max_words: int = MAX_WORDS
                         break
                     start, end = first.token.start, last.token.end
                     key = _key(words, text)
+                    follower = run[j + 1] if j + 1 < len(run) else None
                     groups.setdefault(key, Candidate(key, lang)).occurrences.append(
                         Occurrence(unit, start, end, text[start:end],
-                                   tuple(w.folded for w in words)))
+                                   tuple(w.folded for w in words),
+                                   _extension(run[:i][::-1], False), _extension(run[j + 1:], True),
+                                   follower is not None and not follower.stop
+                                   and follower.token.text[:1].islower()))
             for word in run:
                 if word.token.start > 0 and text[:word.token.start].strip():
                     inner[word.stem] += 1
@@ -227,8 +261,29 @@ def _is_name(candidate: Candidate) -> bool:
                for w in surface.split())
 
 
+#: A candidate whose occurrences share one extension this often is a truncated term.
+TRUNCATED = 0.66
+
+
+def truncated(candidate: Candidate) -> bool:
+    """Whether the candidate is part of a longer one: most of its occurrences (2 or more)
+    continue with the same word on the same side (Rights Watch, Convention on the Rights), or,
+    for a single capitalised word, modify a lower-case noun (Armenian, Azerbaijani)."""
+    n = candidate.frequency
+    if n < 2:
+        return False
+    for side in ("left", "right"):
+        counts = Counter(getattr(o, side) for o in candidate.occurrences)
+        counts.pop(None, None)
+        if counts and counts.most_common(1)[0][1] >= TRUNCATED * n:
+            return True
+    if len(candidate.key) == 1 and not candidate.is_acronym:
+        return sum(o.modifies for o in candidate.occurrences) >= 0.5 * n
+    return False
+
+
 def c_value(groups: dict[tuple[str, ...], Candidate]) -> None:
-    """Score every group in place (see the module docstring)."""
+    """Score every group in place (see the module docstring); truncated ones score 0."""
     containing: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for key, candidate in groups.items():
         n = len(key)
@@ -241,6 +296,8 @@ def c_value(groups: dict[tuple[str, ...], Candidate]) -> None:
         nested = containing.get(key)
         if nested:
             frequency -= sum(nested) / len(nested)
+        if truncated(candidate):
+            frequency = 0.0
         weight = math.log2(len(key) + 1)
         candidate.score = weight * max(frequency, 0.0) * (NAME_BONUS if _is_name(candidate)
                                                           else 1.0)

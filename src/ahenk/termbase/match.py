@@ -26,7 +26,7 @@ match "mina", a mine); a capitalised term with no part of speech is treated as a
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -37,6 +37,7 @@ from ahenk.model.langtag import LanguageTag
 from ahenk.termbase.model import Concept, Term, Termbase, TermStatus
 
 _ABBREVIATION_TYPES = frozenset({"abbreviation", "acronym"})
+_FORMS_KEPT = 200_000  # (term word, text word) verdicts an index remembers
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +110,22 @@ class TermIndex:
         for anchor, entries in by_anchor.items():
             root = _Node()
             for entry in entries:
-                root.add(entry)
+                root.add(entry, self.language)
             self._automaton.add_word(anchor, (len(anchor), root))
         if by_anchor:
             self._automaton.make_automaton()
         self._empty = not by_anchor
+        self._forms: dict[tuple[str, str], bool] = {}
+
+    def _is_form(self, word: str, surface: str) -> bool:
+        """:meth:`Language.is_form`, remembered (bounded): texts repeat their words."""
+        forms = self._forms
+        known = forms.get((word, surface))
+        if known is None:
+            if len(forms) >= _FORMS_KEPT:
+                forms.clear()
+            known = forms[(word, surface)] = self.language.is_form(word, surface)
+        return known
 
     def __len__(self) -> int:
         return self.size
@@ -131,7 +143,7 @@ class TermIndex:
         key = self.language.fold(norm)
         norm, key, offsets = collapse_spaces(norm, key, offsets)
         word_at = self.language.word_pattern.match
-        is_form = self.language.is_form
+        is_form = self._is_form
         ends: dict[int, int] = {}  # start of a word -> its end (-1: no word there)
         found: list[TermMatch] = []
         for last, (length, root) in self._automaton.iter(key):
@@ -142,7 +154,7 @@ class TermIndex:
             stack: list[tuple[_Node, int, tuple[tuple[int, int], ...]]] = [(root, start, ())]
             while stack:
                 node, pos, spans = stack.pop()
-                for gap, children in node.children.items():
+                for gap, level in node.levels.items():
                     if gap and not key.startswith(gap, pos):
                         continue
                     at = pos + len(gap)
@@ -153,10 +165,8 @@ class TermIndex:
                     if end < 0:
                         continue
                     surface = key[at:end]
-                    for term_word, inflects, child in children:
-                        if surface != term_word and not (inflects and
-                                                         is_form(term_word, surface)):
-                            continue
+                    matched = level.matching(surface, is_form)
+                    for child in matched:
                         here = (*spans, (at, end))
                         for entry in child.entries:
                             if entry.cased and not _case_ok(entry, norm, here):
@@ -167,7 +177,7 @@ class TermIndex:
                             found.append(TermMatch(entry.concept, entry.term.text,
                                                    entry.term.status, first, final,
                                                    text[first:final], entry.term))
-                        if child.children:
+                        if child.levels:
                             stack.append((child, end, here))
         return _resolve(found, nested) if len(found) > 1 else found
 
@@ -175,23 +185,76 @@ class TermIndex:
 class _Node:
     """A word trie under one anchor: children by the gap before the next word, then by word."""
 
-    __slots__ = ("_by_key", "children", "entries")
+    __slots__ = ("_by_key", "entries", "levels")
 
     def __init__(self) -> None:
-        self.children: dict[str, list[tuple[str, bool, _Node]]] = {}
+        self.levels: dict[str, _Level] = {}
         self.entries: list[_Entry] = []
         self._by_key: dict[tuple[str, str, bool], _Node] = {}  # (gap, word, inflects) -> child
 
-    def add(self, entry: _Entry) -> None:
+    def add(self, entry: _Entry, language: Language) -> None:
         node = self
         for i, (word, inflects) in enumerate(zip(entry.words, entry.inflects, strict=True)):
             gap = entry.gaps[i - 1] if i else ""
             child = node._by_key.get((gap, word, inflects))
             if child is None:
                 child = node._by_key[(gap, word, inflects)] = _Node()
-                node.children.setdefault(gap, []).append((word, inflects, child))
+                level = node.levels.get(gap)
+                if level is None:
+                    level = node.levels[gap] = _Level()
+                level.add(word, inflects, child, language)
             node = child
         node.entries.append(entry)
+
+
+class _Level:
+    """The term words that may follow one gap in the trie, looked up by the text's word.
+
+    A fixed word is found by equality. An inflecting one is filed under the first two letters
+    of each of its anchors (every form starts with an anchor, :meth:`Language.word_anchors`),
+    so a text word is compared with the few term words it may be a form of, not with all of
+    them; one with an anchor shorter than two letters is always compared. Matches come back in
+    the order the words were added, as a linear scan would give them.
+    """
+
+    __slots__ = ("exact", "forms", "size", "wild")
+
+    def __init__(self) -> None:
+        self.exact: dict[str, tuple[int, _Node]] = {}
+        self.forms: dict[str, list[tuple[int, str, _Node]]] = {}
+        self.wild: list[tuple[int, str, _Node]] = []
+        self.size = 0
+
+    def add(self, word: str, inflects: bool, child: _Node, language: Language) -> None:
+        order = self.size
+        self.size += 1
+        if not inflects:
+            self.exact[word] = (order, child)
+            return
+        keys = {anchor[:2] for anchor in language.word_anchors(word)}
+        if not keys or any(len(k) < 2 for k in keys):
+            self.wild.append((order, word, child))
+            return
+        for k in keys:
+            self.forms.setdefault(k, []).append((order, word, child))
+
+    def matching(self, surface: str,
+                 is_form: Callable[[str, str], bool]) -> list[_Node]:
+        out: list[tuple[int, _Node]] = []
+        hit = self.exact.get(surface)
+        if hit is not None:
+            out.append(hit)
+        for candidates in (self.forms.get(surface[:2]), self.wild):
+            if candidates:
+                out.extend((order, child) for order, word, child in candidates
+                           if is_form(word, surface))
+        if len(out) > 1:
+            out.sort(key=_first)
+        return [child for _, child in out]
+
+
+def _first(item: tuple[int, _Node]) -> int:
+    return item[0]
 
 
 def _case_ok(entry: _Entry, norm: str, spans: tuple[tuple[int, int], ...]) -> bool:
