@@ -1,4 +1,5 @@
-"""``ahenk glossary``: validate, count and convert termbases (TBX, CSV/TSV, OmegaT glossary)."""
+"""``ahenk glossary``: validate, count, convert termbases (TBX, CSV/TSV, OmegaT glossary), and
+mine new terms from aligned memories."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ import click
 from ahenk.cli.options import from_format, output_format, to_format
 from ahenk.cli.render import echo_problems, exit_code, fail_on_option, problems_summary, table
 from ahenk.diagnostics import problems_json
+from ahenk.errors import UsageError
+from ahenk.formats import registry
 from ahenk.formats.registry import Kind
 from ahenk.glossary import convert_glossary, load_termbase, termbase_stats, validate_glossary
+from ahenk.mining import extract_terms
 from ahenk.termbase.model import TermStatus
 
 _src_lang = click.option("--src-lang", default=None,
@@ -25,7 +29,7 @@ def _lang_options(src_lang: str | None, tgt_lang: str | None) -> dict[str, str]:
 
 @click.group("glossary")
 def command() -> None:
-    """Validate, count and convert terminology glossaries."""
+    """Validate, count, convert and mine terminology glossaries."""
 
 
 @command.command("validate")
@@ -110,3 +114,55 @@ def convert(source: str, output: str, from_format: str | None, to_format: str | 
     termbase, name = convert_glossary(source, output, from_format, to_format, **options)
     terms = sum(len(c.terms) for c in termbase)
     click.echo(f"{output}: wrote {len(termbase)} concepts, {terms} terms as {name}")
+
+
+@command.command("extract")
+@click.argument("tmx", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--src-lang", default="en", show_default=True,
+              help="Source language of the memories (the language mined).")
+@click.option("--tgt-lang", default=None, help="Target language of the memories.")
+@click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False), default=None,
+              help="An existing termbase: candidates it already has are marked.")
+@click.option("--min-freq", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Drop candidates seen fewer times.")
+@click.option("-n", "n", type=click.IntRange(min=0), default=200, show_default=True,
+              help="How many terms to keep, best first (0: all).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write the draft termbase here (.tbx, .csv, .tsv); default: print a table.")
+@to_format(Kind.TERMBASE)
+@click.option("--monolingual", "monolingual", multiple=True,
+              type=click.Path(dir_okay=False),
+              help="Mine one language's texts instead (plain text or any store; repeatable).")
+@click.option("--lang", default=None, help="Language of --monolingual texts.")
+def extract(tmx: tuple[str, ...], src_lang: str, tgt_lang: str | None,
+            glossary_path: str | None, min_freq: int, n: int, output: str | None,
+            to_format: str | None, monolingual: tuple[str, ...], lang: str | None) -> None:
+    """Mine candidate terms and their translations from aligned memories.
+
+    Source terms (names, acronyms with their expansions, recurring noun phrases) are ranked by
+    C-value; each gets the target phrase most associated with it over the aligned units
+    (Dice, log-likelihood, word links), in its citation form. The draft marks every term
+    "proposed" (status admitted, note "proposed; …") for a terminologist to review.
+    """
+    glossary = load_termbase(glossary_path) if glossary_path else None
+    if monolingual:
+        result = extract_terms(monolingual=monolingual, src_lang=lang or src_lang,
+                               glossary=glossary, min_freq=min_freq, n=n)
+    else:
+        if not tmx:
+            raise UsageError("give aligned memories (TMX) or --monolingual texts")
+        result = extract_terms(tmx, src_lang=src_lang, tgt_lang=tgt_lang, glossary=glossary,
+                               min_freq=min_freq, n=n)
+    if output:
+        termbase = result.to_termbase()
+        name = registry.write(termbase, output, to_format, (Kind.TERMBASE,)).name
+        click.echo(f"{output}: wrote {len(termbase)} proposed concepts as {name} "
+                   f"(from {result.units} units)")
+        return
+    rows = [[f"{m.score:.1f}", m.candidate.frequency, m.text
+             + (f" ({m.candidate.acronym.text})" if m.candidate.acronym else ""),
+             m.translation.text if m.translation else "",
+             f"{m.translation.dice:.2f}" if m.translation else "", m.known or ""]
+            for m in result.terms]
+    click.echo(table(rows, ["score", "freq", result.src_lang, result.tgt_lang or "", "dice",
+                            "in termbase"]))

@@ -9,13 +9,15 @@ Russian lemmas: :func:`ahenk.mining.words.stem`), so Mexanizm/Mexanizmin/Mexaniz
 * phrase association over the units: Dice ``2|S∩T| / (|S| + |T|)`` and Dunning's
   log-likelihood ratio G² of the 2×2 table (reported; Dice ranks, as it is not inflated by
   frequency in a small memory);
-* word alignment inside each shared unit (competitive linking, in the spirit of Melamed 2000):
-  word-to-word Dice between source and target stems over all units, raised to 0.9 for
-  cognates (same :func:`~ahenk.align.translit.skeleton`, or the same spelling: COVID-19, NGO
-  names); a source word is *covered* by the span when its best target word lies in the span
-  rather than elsewhere in the unit, a target word *belongs* when its best source word is in the
-  candidate rather than elsewhere. The harmonic mean of coverage and belonging is the local
-  score, averaged over the shared units.
+* word alignment inside each shared unit: word-to-word association between source and target
+  stems (Dice over all units, with 1 added to the denominator so a pair seen once or twice is
+  not certain; 1.0 for cognates: the same spelling, or the same three-class
+  :func:`~ahenk.align.translit.skeleton`, Callamard/Kallamar/Калламар), then competitive linking
+  (Melamed 2000): the most associated pair of the unit is linked first, each word once. A span's
+  *coverage* is the share of the candidate's words linked into it, its *belonging* the share of
+  its words linked to the candidate (a word linked to nothing counts half, one linked to
+  another source word nothing). Their harmonic mean is the local score, averaged over the
+  shared units.
 
 The translation is the key with the highest ``local × Dice``; it is shown as it appears in
 text, in its citation form (:func:`citation_form`).
@@ -44,8 +46,15 @@ from ahenk.mining.words import is_stop, stem
 
 #: Units per candidate in which the word alignment is computed (Dice uses all of them).
 ALIGN_UNITS = 8
-#: Similarity of two words spelt alike after transliteration.
-COGNATE = 0.9
+#: Similarity of two words spelt alike after transliteration (above any smoothed Dice).
+COGNATE = 1.0
+#: Added to the denominator of word Dice, so two words seen together once or twice are not
+#: as sure as cognates.
+SMOOTHING = 1.0
+#: The weakest association two words are linked on.
+MIN_LINK = 0.05
+#: What a target word linked to nothing counts for in a span's belonging.
+UNLINKED = 0.5
 
 
 @dataclass
@@ -101,6 +110,7 @@ class Associator:
             self.tgt_count.update(tgt.content)
             self.joint.update((e, t) for e in src.content for t in tgt.content)
         self._assoc: dict[tuple[str, str], float] = {}
+        self._unit_links: dict[int, dict[str, str]] = {}
 
     @staticmethod
     def _side(text: str, lang: str) -> _Side:
@@ -132,7 +142,8 @@ class Associator:
         cached = self._assoc.get(pair)
         if cached is None:
             joint = self.joint[pair]
-            cached = 2 * joint / (self.src_count[e] + self.tgt_count[t]) if joint else 0.0
+            cached = (2 * joint / (self.src_count[e] + self.tgt_count[t] + SMOOTHING)
+                      if joint else 0.0)
             if cached < COGNATE and _cognates(e, t):
                 cached = COGNATE
             self._assoc[pair] = cached
@@ -176,36 +187,43 @@ class Associator:
             texts=[self.pairs[o.unit][1] for o in found])
         return best_translation
 
+    def _links(self, unit: int) -> dict[str, str]:
+        """Competitive linking of the unit's content stems: the most associated pair first,
+        each word linked once; target stem → source stem."""
+        cached = self._unit_links.get(unit)
+        if cached is None:
+            src, tgt = self.source[unit].content, self.target[unit].content
+            scored = sorted(((self.assoc(e, t), e, t) for e in src for t in tgt),
+                            reverse=True)
+            cached, used = {}, set()
+            for score, e, t in scored:
+                if score < MIN_LINK:
+                    break
+                if e not in used and t not in cached:
+                    cached[t] = e
+                    used.add(e)
+            self._unit_links[unit] = cached
+        return cached
+
     def _align(self, terms: list[str], unit: int
                ) -> dict[tuple[str, ...], tuple[float, _Span]]:
-        """The local score of every span of a target unit for a candidate's stems."""
-        src, tgt = self.source[unit], self.target[unit]
-        inside = [e for e in terms if e in src.content] or terms
-        outside = [o for o in src.content if o not in inside]
-        stems = [w.stem if _content(w) else None for w in tgt.words]
-        width = len(stems)
-        matrix = [[self.assoc(e, t) if t else 0.0 for t in stems] for e in inside]
-        # per target word: its best candidate word and its best other source word
-        best_in = [max((row[j] for row in matrix), default=0.0) for j in range(width)]
-        best_out = [max((self.assoc(o, t) for o in outside), default=0.0) if t else 0.0
-                    for t in stems]
-        prefix = [_running_max(row) for row in matrix]
-        suffix = [_running_max(row[::-1])[::-1] for row in matrix]
+        """The local score of every span of a target unit for a candidate's stems: the
+        harmonic mean of coverage (candidate words linked into the span) and belonging (span
+        words linked to the candidate; unlinked ones count half)."""
+        links = self._links(unit)
+        inside = set(terms) & set(self.source[unit].content) or set(terms)
+        stems = [w.stem if _content(w) else None for w in self.target[unit].words]
         out: dict[tuple[str, ...], tuple[float, _Span]] = {}
         for span in self.spans[unit]:
             if span.end - span.start > len(inside) + 3:
                 continue
-            cover = 0.0
-            for r, row in enumerate(matrix):
-                within = max(row[span.start:span.end])
-                elsewhere = max(prefix[r][span.start - 1] if span.start else 0.0,
-                                suffix[r][span.end] if span.end < width else 0.0)
-                cover += _ratio(within, elsewhere)
-            cover /= len(matrix) or 1
-            content = [j for j in range(span.start, span.end) if stems[j] is not None]
+            content = [t for t in stems[span.start:span.end] if t is not None]
             if not content:
                 continue
-            belong = sum(_ratio(best_in[j], best_out[j]) for j in content) / len(content)
+            linked = {links.get(t) for t in content}
+            cover = len(inside & linked) / len(inside)
+            belong = sum(1.0 if links.get(t) in inside else 0.0 if t in links else UNLINKED
+                         for t in content) / len(content)
             score = 2 * cover * belong / (cover + belong) if cover + belong else 0.0
             if score > out.get(span.key, (-1.0, span))[0]:
                 out[span.key] = (score, span)
@@ -220,26 +238,12 @@ def _stems(words: tuple[str, ...], lang: str) -> list[str]:
     return [stem(w, lang) for w in words if not is_stop(w, lang) and any(c.isalpha() for c in w)]
 
 
-def _ratio(within: float, elsewhere: float) -> float:
-    if within <= 0:
-        return 0.0
-    return 1.0 if within >= elsewhere else within / elsewhere
-
-
-def _running_max(row: list[float]) -> list[float]:
-    out, best = [], 0.0
-    for value in row:
-        best = max(best, value)
-        out.append(best)
-    return out
-
-
 def _cognates(e: str, t: str) -> bool:
     if e == t:
         return True
     if len(e) < 4 or len(t) < 4:
         return False
-    a, b = skeleton(e), skeleton(t)
+    a, b = skeleton(e, 3), skeleton(t, 3)
     return len(a) >= 3 and a == b
 
 

@@ -111,18 +111,26 @@ class Candidate:
 
 
 def canonical_form(occurrences: Sequence[Occurrence], lang: str) -> str:
+    """The most frequent surface, or a base form of it (the singular, the nominative) when
+    that is attested at least a quarter as often; among equals, lower case before capitals
+    (sentence starts) and the shorter."""
     counts = Counter(o.surface for o in occurrences)
     language = language_module(lang)
-    forms = list(counts)
+    top = max(counts, key=lambda f: (counts[f], not f[:1].isupper(), -len(f)))
+    words = language.words(top)
+    bases = [f for f in counts if f != top and counts[f] >= BASE_SHARE * counts[top]
+             and language.matches(language.words(f), words)]
+    if bases:
+        top = max(bases, key=lambda f: (counts[f], not f[:1].isupper(), -len(f)))
+    lower = language.fold(top)
+    if lower != top and counts.get(lower, 0) >= BASE_SHARE * counts[top] and not is_acronym(
+            top.split()[0]):
+        return lower  # Human Rights (in names) and human rights (in text): the common noun
+    return top
 
-    def covers(form: str) -> int:  # how many occurrences are this form, inflected
-        words = language.words(form)
-        return sum(n for other, n in counts.items()
-                   if language.matches(words, language.words(other)))
 
-    # The citation form is the one the others are inflections of; then the most frequent;
-    # then lower case before capitals only when it is as frequent (sentence starts).
-    return max(forms, key=lambda f: (covers(f), counts[f], not f[:1].isupper(), -len(f)))
+#: How often a base form must be seen, relative to the most frequent form, to be preferred.
+BASE_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -179,6 +187,18 @@ def _inner_ok(words: Sequence[_Word]) -> bool:
 _CONJUNCTIONS = frozenset({"and", "və", "и"})
 
 
+def _verbal(words: Sequence[_Word]) -> bool:
+    """English only: a gerund first (ensuring the right) or a participle before a linking
+    word (specialized in, committed by) makes a clause, not a term."""
+    if words[0].folded.endswith("ing") and words[0].token.text[:1].islower():
+        return True
+    for word, after in zip(words, words[1:], strict=False):
+        if after.linking and word.token.text[:1].islower() and word.folded.endswith(
+                ("ed", "ing")) and after.folded != "of":
+            return True
+    return False
+
+
 def _extension(words: Sequence[_Word], right: bool) -> str | None:
     """The word a longer candidate would add on this side: the next content word (articles
     skipped) or, on the right, a linking word with a content word after it (Convention on the
@@ -230,7 +250,7 @@ def collect(texts: Iterable[str], lang: str, *, max_words: int = MAX_WORDS
                             break
                         continue
                     words = run[i:j + 1]
-                    if not _inner_ok(words):
+                    if not _inner_ok(words) or _verbal(words):
                         break
                     start, end = first.token.start, last.token.end
                     key = _key(words, text)

@@ -116,6 +116,7 @@ class TermIndex:
             self._automaton.make_automaton()
         self._empty = not by_anchor
         self._forms: dict[tuple[str, str], bool] = {}
+        self._matched: dict[tuple[_Level, str], list[_Node]] = {}  # the trie words a text word is
 
     def _is_form(self, word: str, surface: str) -> bool:
         """:meth:`Language.is_form`, remembered (bounded): texts repeat their words."""
@@ -144,6 +145,7 @@ class TermIndex:
         norm, key, offsets = collapse_spaces(norm, key, offsets)
         word_at = self.language.word_pattern.match
         is_form = self._is_form
+        memo = self._matched
         ends: dict[int, int] = {}  # start of a word -> its end (-1: no word there)
         found: list[TermMatch] = []
         for last, (length, root) in self._automaton.iter(key):
@@ -165,7 +167,11 @@ class TermIndex:
                     if end < 0:
                         continue
                     surface = key[at:end]
-                    matched = level.matching(surface, is_form)
+                    matched = memo.get((level, surface))
+                    if matched is None:
+                        if len(memo) >= _FORMS_KEPT:
+                            memo.clear()
+                        matched = memo[(level, surface)] = level.matching(surface, is_form)
                     for child in matched:
                         here = (*spans, (at, end))
                         for entry in child.entries:

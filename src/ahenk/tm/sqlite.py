@@ -23,6 +23,7 @@ import os
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 
 from ahenk.errors import UsageError
@@ -76,6 +77,8 @@ class SQLiteStore(TMStore):
     postings = 20000
     #: Seconds a writer waits for another one to finish its batch.
     timeout = 120.0
+    #: Entries per transaction: big batches share the df updates of frequent terms.
+    batch_size = 20000
     #: Page cache per connection (MiB): the unique index and the FTS merges want it.
     cache_mib = 256
 
@@ -148,14 +151,11 @@ class SQLiteStore(TMStore):
                 rows)
             added = self.db.execute("SELECT id, pair_hash FROM tm_unit WHERE id > ? ORDER BY id",
                                     (last,)).fetchall()
-            src_df: Counter[str] = Counter()
-            tgt_df: Counter[str] = Counter()
-            fts = []
-            for rowid, ident in added:
-                src_terms, tgt_terms = terms[ident]
-                fts.append((rowid, " ".join(src_terms), " ".join(tgt_terms)))
-                src_df.update(src_terms)
-                tgt_df.update(tgt_terms)
+            stored = [terms[ident] for _, ident in added]
+            fts = [(rowid, " ".join(src_terms), " ".join(tgt_terms))
+                   for (rowid, _), (src_terms, tgt_terms) in zip(added, stored, strict=True)]
+            src_df = Counter(chain.from_iterable(src_terms for src_terms, _ in stored))
+            tgt_df = Counter(chain.from_iterable(tgt_terms for _, tgt_terms in stored))
             self.db.executemany("INSERT INTO tm_terms (rowid, src, tgt) VALUES (?, ?, ?)", fts)
             self.db.executemany(
                 "INSERT INTO tm_df (col, term, n) VALUES (?, ?, ?) "

@@ -10,8 +10,10 @@ Each candidate window of words is then verified with rapidfuzz's Levenshtein dis
 Words are compared one by one. A word is a near-miss of a term word when a prefix of it is
 within the allowed edits of it (or equal to it on the skeleton) and what remains of the word is
 an inflection the language accepts on the *correct* term (Xankendinin → Xankəndi + nin →
-Xankəndinin). A difference only at the end of a one-word term is not reported (Armenia /
-Armenian, Gəncə / gənc are other words), nor is an exact prefix the term matcher did not accept
+Xankəndinin), or on the word as typed when only diacritics differ (Xiziyə: i takes front
+harmony). A difference only at the end of a one-word term is not reported (Armenia /
+Armenian, Gəncə / gənc are other words), unless the term never changes its last letter
+(indeclinable Ханкенди: Ханкенды is a misspelling), nor is an exact prefix the term matcher did not accept
 (Qarabağlı is a derivation, not a typo). Names (proper nouns, capitalised terms) and phrases may
 be misspelt by :func:`max_edits` letters in all, each word by its own share; a common one-word
 term only by its diacritics (or one letter from nine letters on), since one letter turns many
@@ -81,6 +83,7 @@ class _Entry:
     skel: str
     words: tuple[str, ...]
     edits: int
+    fixed_end: bool = False  # a one-word term whose forms keep its last letter (Ханкенди)
 
 
 def _pieces(text: str, count: int) -> list[tuple[int, str]]:
@@ -118,7 +121,9 @@ class VariantIndex:
                 # (or, when long, one letter): report/resort are both words
                 named = term.pos == "properNoun" or term.text[:1].isupper() or len(words) > 1
                 edits = max_edits(len(key)) if named else int(len(key) >= 9)
-                entry = _Entry(concept.id, term, suggestion, key, skeleton(key), words, edits)
+                fixed_end = len(words) == 1 and self.language.word_anchors(key) == {key}
+                entry = _Entry(concept.id, term, suggestion, key, skeleton(key), words, edits,
+                               fixed_end)
                 for offset, piece in _pieces(entry.skel, entry.edits + 1):
                     word_index = entry.skel.count(" ", 0, offset)
                     pieces.setdefault(piece, []).append((entry, offset, word_index))
@@ -176,27 +181,33 @@ class VariantIndex:
             return None
         kinds: list[str] = []
         repaired: list[str] = []
+        typed: list[str] = []
         total = 0
         for word, term in zip(words, entry.words, strict=True):
             found = _near(word, term, entry.edits and max_edits(len(term)),
-                          ending_counts=len(entry.words) == 1)
+                          ending_counts=len(entry.words) == 1, last_letter=not entry.fixed_end)
             if found is None:
                 return None
             distance, rest, kind = found
             total += distance
             repaired.append(term + rest)
+            typed.append(word[:len(word) - len(rest)])
             if kind:
                 kinds.append(kind)
         if not kinds or total > entry.edits:
             return None
         if tuple(repaired) != entry.words and not self.language.match_folded(
-                entry.words, tuple(repaired)):
-            return None  # what follows the near-miss is no inflection of the term
+                entry.words, tuple(repaired)) and not (
+                set(kinds) == {"diacritics"}
+                and self.language.match_folded(tuple(typed), tuple(words))):
+            # what follows the near-miss is no inflection of the term, nor of the word as typed
+            # (a vowel typed without its diacritic takes the other harmony: Xiziyə for Xızıya)
+            return None
         return "spelling" if "spelling" in kinds else "diacritics"
 
 
-def _near(word: str, term: str, edits: int,
-          ending_counts: bool = True) -> tuple[int, str, str] | None:
+def _near(word: str, term: str, edits: int, ending_counts: bool = True,
+          last_letter: bool = True) -> tuple[int, str, str] | None:
     """How *word* starts with a near-miss of *term*: (edits, the rest of the word, kind); kind
     is "" for the term itself, "diacritics" or "spelling". None when it does not. Unless
     *ending_counts* (a word inside a phrase, which its neighbours anchor), a difference only at
@@ -212,7 +223,7 @@ def _near(word: str, term: str, edits: int,
             candidate = (0, len(rest), "diacritics", rest)
         else:
             distance = Levenshtein.distance(bare, skel, score_cutoff=edits)
-            if distance > edits or (ending_counts and _ending_only(bare, skel)):
+            if distance > edits or (ending_counts and _ending_only(bare, skel, last_letter)):
                 continue  # too far, or only the ending differs (Armenia / Armenian)
             candidate = (distance, len(rest), "spelling", rest)
         if best is None or candidate[:2] < best[:2]:
@@ -220,10 +231,12 @@ def _near(word: str, term: str, edits: int,
     return (best[0], best[3], best[2]) if best else None
 
 
-def _ending_only(a: str, b: str) -> bool:
+def _ending_only(a: str, b: str, last_letter: bool = True) -> bool:
     """Whether *a* and *b* differ only at the end: one extends the other (Armenia, Armenian;
-    gənc, Gəncə) or only the last letter differs (Ханкенды, Ханкенди)."""
-    return a.startswith(b) or b.startswith(a) or a[:-1] == b[:-1]
+    gənc, Gəncə) or, with *last_letter*, only the last letter differs (Шуши, Шуша). Without it
+    (a term whose forms all keep its last letter: indeclinable Ханкенди) Ханкенды is a
+    misspelling, not another word."""
+    return a.startswith(b) or b.startswith(a) or (last_letter and a[:-1] == b[:-1])
 
 
 def _norm_spans(spans: Sequence[tuple[int, int]],

@@ -104,6 +104,8 @@ def diagnose(text: str, lang: str, script: str | None = None) -> tuple[str, str]
     if not values:
         return None
     best, confidence = values[0]
+    if best == "tr" and "ə" in judged_text(text).lower():
+        best = "az"  # Turkish has no ə: the low-accuracy model sometimes misses it
     expected = dict(values).get(lang, 0.0)
     if best != lang and confidence >= DETECTED_AT_LEAST and expected <= EXPECTED_AT_MOST:
         return best, f"reads as {NAMES[best]}, not {NAMES.get(lang, lang)}"

@@ -34,16 +34,17 @@ def concepts(context: CheckContext) -> dict[str, Concept]:
     return context.cached("concepts", lambda: {c.id: c for c in context.termbase or ()})
 
 
-def matches(context: CheckContext, text: str, lang: str | None) -> list[TermMatch]:
+def matches(context: CheckContext, text: str, lang: str | None, *,
+            nested: bool = False) -> list[TermMatch]:
     if not lang or not text:
         return []
     # the three term checks ask about the same texts: remember the latest ones, boundedly
-    memo: dict[tuple[str, str], list[TermMatch]] = context.cached("matches", dict)
-    key = (lang, text)
+    memo: dict[tuple[str, str, bool], list[TermMatch]] = context.cached("matches", dict)
+    key = (lang, text, nested)
     if key not in memo:
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
-        memo[key] = term_index(context, lang).find(text)
+        memo[key] = term_index(context, lang).find(text, nested=nested)
     return memo[key]
 
 
@@ -81,7 +82,8 @@ class TermMissing(Check):
     def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
         tgt = pair.tgt or ""
         in_target: dict[str, set[TermStatus]] = {}
-        for match in matches(context, pair.target_text or "", tgt):
+        # nested: a term inside a longer one counts (мина in «жертв мин», şəhid in «şəhid ailələri»)
+        for match in matches(context, pair.target_text or "", tgt, nested=True):
             in_target.setdefault(match.concept, set()).add(match.status)
         reported: set[str] = set()
         for match in matches(context, pair.source_text, pair.src):
