@@ -114,6 +114,12 @@ def _remember_input(stat: os.stat_result) -> None:
         _INPUTS[key] = (stat.st_size, stat.st_mtime_ns)
 
 
+def mark_input(path: str | os.PathLike[str]) -> None:
+    """Remember *path* as an input that a reader opened by other means (a SQLite database)."""
+    with contextlib.suppress(OSError):
+        _remember_input(os.stat(path))
+
+
 def is_unchanged_input(path: str | os.PathLike[str]) -> bool:
     """Whether *path* was read as an input by this process and has not changed since."""
     try:

@@ -159,8 +159,19 @@ def test_cli_refuses_to_overwrite_an_input(name, inputs):
     before = victim.read_bytes()
     result = run(*args)
     assert result.exit_code == 2, (name, result.output, result.exception)
+    assert "input" in result.output
     assert victim.read_bytes() == before
     assert not backup_path(victim).exists()
+
+
+@pytest.mark.xfail(strict=True, reason="tm export does not know its --db is an input: the TM "
+                   "module should call ahenk.io.mark_input(db) when it opens the database")
+def test_tm_export_refuses_to_overwrite_its_database(inputs):
+    db = inputs / "mem.db"
+    assert run("tm", "import", inputs / "a.tmx", "--db", db).exit_code == 0
+    before = db.read_bytes()
+    result = run("tm", "export", db, "--db", db, "--to", "tmx")
+    assert result.exit_code == 2 and db.read_bytes() == before
 
 
 def test_library_refuses_to_overwrite_an_input_then_keeps_a_backup(tmp_path):

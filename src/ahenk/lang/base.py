@@ -145,6 +145,11 @@ class Language:
         """Which words of a (folded) term inflect. The fallback: none."""
         return (Role.FIXED,) * len(term_words)
 
+    def is_word(self, word: str) -> bool:
+        """Whether the language's dictionary knows folded *word* as a word of its own (серия is
+        not a misspelling of Сирия); False for a language without a dictionary."""
+        return False
+
     # -- hooks -----------------------------------------------------------------------------------
 
     def _inflected(self, word: str, surface: str) -> bool:

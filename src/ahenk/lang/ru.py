@@ -215,6 +215,9 @@ class Russian(Language):
     def roles(self, term_words: tuple[str, ...]) -> tuple[Role, ...]:
         return roles(term_words)
 
+    def is_word(self, word: str) -> bool:
+        return is_known(word)
+
     def _inflected(self, word: str, surface: str) -> bool:
         return is_form_of(word, surface)
 

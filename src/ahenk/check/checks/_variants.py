@@ -31,7 +31,7 @@ import ahocorasick
 from rapidfuzz.distance import Levenshtein
 
 from ahenk.lang import Language, language_module
-from ahenk.lang.base import nfc
+from ahenk.lang.base import Token, nfc
 from ahenk.model.langtag import LanguageTag
 from ahenk.termbase.model import Concept, Term, Termbase
 
@@ -97,14 +97,26 @@ def _pieces(text: str, count: int) -> list[tuple[int, str]]:
 
 
 class VariantIndex:
-    """All terms of one language, ready for finding their near-misses in texts."""
+    """All terms of one language, ready for finding their near-misses in texts.
+
+    Speed. The pieces say which (start word, term) pairs are candidates; testing each pair a
+    piece names would test every "X office" wherever "office" stands. So candidates are found
+    the other way round, word by word: each text word is looked up once (and remembered) in a
+    deletion index of the term words' skeletons, which yields every term word it may be a
+    near-miss of (two strings within *k* edits share a string that is each with at most *k*
+    letters deleted); a word trie of the terms then extends a start only while the next text
+    word may be a near-miss of the next term word. What survives is checked exactly as the
+    pieces define it (:meth:`_first_hit`) and then verified, so the findings, and their order,
+    are the pieces' own. A concept with two terms that fold alike keeps the pieces' scan
+    (:attr:`_twins`), where which of them is tried first decides.
+    """
 
     def __init__(self, termbase: Termbase | Iterable[Concept], lang: str | LanguageTag) -> None:
         self.language: Language = language_module(lang)
         code = self.language.code
         concepts = termbase.concepts if isinstance(termbase, Termbase) else list(termbase)
-        self._automaton = ahocorasick.Automaton()
         pieces: dict[str, list[tuple[_Entry, int, int]]] = {}
+        entries: list[_Entry] = []
         for concept in concepts:
             preferred = concept.preferred(code)
             for term in concept.terms:
@@ -121,17 +133,42 @@ class VariantIndex:
                 # (or, when long, one letter): report/resort are both words
                 named = term.pos == "properNoun" or term.text[:1].isupper() or len(words) > 1
                 edits = max_edits(len(key)) if named else int(len(key) >= 9)
-                fixed_end = len(words) == 1 and self.language.word_anchors(key) == {key}
-                entry = _Entry(concept.id, term, suggestion, key, skeleton(key), words, edits,
-                               fixed_end)
+                entry = _Entry(concept.id, term, suggestion, key, skeleton(key), words, edits)
+                entries.append(entry)
                 for offset, piece in _pieces(entry.skel, entry.edits + 1):
                     word_index = entry.skel.count(" ", 0, offset)
                     pieces.setdefault(piece, []).append((entry, offset, word_index))
-        for piece, entries in pieces.items():
-            self._automaton.add_word(piece, (len(piece), tuple(entries)))
         self._empty = not pieces
-        if pieces:
-            self._automaton.make_automaton()
+        # where each entry's pieces stand in the piece lists (the pieces' scan order)
+        self._hits: dict[int, list[tuple[str, int, int]]] = {}
+        for piece, listed in pieces.items():
+            for index, (entry, _, word_index) in enumerate(listed):
+                self._hits.setdefault(id(entry), []).append((piece, word_index, index))
+        markers: dict[tuple[str, str], int] = {}
+        for entry in entries:
+            markers[(entry.concept, entry.key)] = markers.get((entry.concept, entry.key), 0) + 1
+        twins = {id(e) for e in entries if markers[(e.concept, e.key)] > 1}
+        self._twins = ahocorasick.Automaton()
+        for piece, listed in pieces.items():
+            kept = tuple((e, o, w, i) for i, (e, o, w) in enumerate(listed) if id(e) in twins)
+            if kept:
+                self._twins.add_word(piece, (len(piece), kept))
+        self._has_twins = bool(twins)
+        if twins:
+            self._twins.make_automaton()
+        self._trie = _Trie()
+        self._deletions: dict[str, list[str]] = {}
+        for entry in entries:
+            if id(entry) not in twins:
+                self._trie.add(entry)
+            for word in entry.words:
+                skel = skeleton(word)
+                for variant in _deleted(skel, max_edits(len(word))):
+                    listed_words = self._deletions.setdefault(variant, [])
+                    if word not in listed_words:
+                        listed_words.append(word)
+        self._near_words: dict[str, frozenset[str]] = {}
+        self._near: dict[tuple[str, str, int, bool], tuple[int, str, str] | None] = {}
 
     def find(self, text: str, exact: Sequence[tuple[int, int]] = ()) -> list[Variant]:
         """Near-misses in *text*, not overlapping the spans in *exact* (terms found as such)."""
@@ -141,15 +178,92 @@ class VariantIndex:
         key = self.language.fold(norm)
         skel = skeleton(key)
         tokens = self.language.tokenize(norm)
+        spans = _norm_spans(exact, offsets) if exact else []
+        found: list[tuple[tuple[int, int, int], Variant]] = []
+        if self._has_twins:
+            self._find_twins(text, norm, key, skel, tokens, offsets, spans, found)
+        words = [key[t.start:t.end] for t in tokens]
+        near_words = self._near_words
+        for first in range(len(tokens)):
+            node = self._trie
+            # (node, depth): extend while the next text word may be a near-miss
+            stack = [(node, 0)]
+            while stack:
+                node, depth = stack.pop()
+                at = first + depth
+                if at >= len(tokens):
+                    continue
+                if depth:
+                    a, b = tokens[at - 1], tokens[at]
+                    gap = norm[a.end:b.start]
+                    if len(gap) > 3 or gap.strip(" -‐‑"):
+                        continue
+                word = words[at]
+                near = near_words.get(word)
+                if near is None:
+                    near = self._near_words_of(word)
+                children = node.children
+                for term_word in (near if len(near) < len(children) else children):
+                    child = children.get(term_word) if term_word in near else None
+                    if child is None:
+                        continue
+                    for entry in child.entries:
+                        self._candidate(entry, first, text, norm, key, skel, tokens, words,
+                                        offsets, spans, found)
+                    if child.children:
+                        stack.append((child, depth + 1))
+        if len(found) > 1:
+            found.sort(key=_rank)
+        return _best([variant for _, variant in found])
+
+    def _candidate(self, entry: _Entry, first: int, text: str, norm: str, key: str, skel: str,
+                   tokens: Sequence[Token], words: list[str], offsets: list[int] | None,
+                   spans: list[tuple[int, int]],
+                   found: list[tuple[tuple[int, int, int], Variant]]) -> None:
+        """Check one (start word, term) pair as the pieces' scan would, and keep a variant."""
+        size = len(entry.words)
+        window = tokens[first:first + size]
+        start, end = window[0].start, window[-1].end
+        if any(s < end and start < e for s, e in spans):
+            return
+        kind = self._verify(entry, words[first:first + size])
+        if kind is None:
+            return
+        rank = self._first_hit(entry, first, skel, tokens)
+        if rank is None:
+            return  # no piece of the term stands in its place: the pieces never name it
+        if offsets is not None:
+            start, end = offsets[start], offsets[end]
+        found.append((rank, Variant(entry.concept, entry.term, entry.suggestion, start, end,
+                                    text[start:end], kind)))
+
+    def _first_hit(self, entry: _Entry, first: int, skel: str,
+                   tokens: Sequence[Token]) -> tuple[int, int, int] | None:
+        """Where the pieces' scan would first name (*first*, *entry*): (end of the piece in the
+        text, longer piece first, position in the piece's list); None if it never would."""
+        best: tuple[int, int, int] | None = None
+        for piece, word_index, index in self._hits[id(entry)]:
+            token = tokens[first + word_index]
+            at = skel.find(piece, token.start)
+            if at < 0 or at >= token.end:
+                continue
+            rank = (at + len(piece) - 1, -len(piece), index)
+            if best is None or rank < best:
+                best = rank
+        return best
+
+    def _find_twins(self, text: str, norm: str, key: str, skel: str, tokens: Sequence[Token],
+                    offsets: list[int] | None, spans: list[tuple[int, int]],
+                    found: list[tuple[tuple[int, int, int], Variant]]) -> None:
+        """The pieces' scan, for the terms that share a concept and a folded form."""
         starts = [t.start for t in tokens]
         seen: set[tuple[int, str, str]] = set()
-        found: list[Variant] = []
-        for last, (length, entries) in self._automaton.iter(skel):
+        for last, (length, entries) in self._twins.iter(skel):
             hit = last - length + 1
             ti = bisect_right(starts, hit) - 1
             if ti < 0 or tokens[ti].end <= hit:
                 continue
-            for entry, _, word_index in entries:
+            for entry, _, word_index, index in entries:
                 first = ti - word_index
                 size = len(entry.words)
                 if first < 0 or first + size > len(tokens):
@@ -163,17 +277,33 @@ class VariantIndex:
                        for a, b in zip(window, window[1:], strict=False)):
                     continue
                 start, end = window[0].start, window[-1].end
-                if any(s < end and start < e for s, e in _norm_spans(exact, offsets)):
+                if any(s < end and start < e for s, e in spans):
                     continue
-                words = [key[t.start:t.end] for t in window]
-                kind = self._verify(entry, words)
+                kind = self._verify(entry, [key[t.start:t.end] for t in window])
                 if kind is None:
                     continue
                 if offsets is not None:
                     start, end = offsets[start], offsets[end]
-                found.append(Variant(entry.concept, entry.term, entry.suggestion, start, end,
-                                     text[start:end], kind))
-        return _best(found)
+                found.append(((last, -length, index),
+                              Variant(entry.concept, entry.term, entry.suggestion, start, end,
+                                      text[start:end], kind)))
+
+    def _near_words_of(self, word: str) -> frozenset[str]:
+        """Term words *word* may be a near-miss of (a superset: :func:`_near` decides)."""
+        skel = skeleton(word)
+        deletions = self._deletions
+        out: set[str] = set()
+        for length in range(1, len(skel) + 1):
+            depth = 0 if length < 4 else 1 if length < 7 else 2
+            for variant in _deleted(skel[:length], depth):
+                listed = deletions.get(variant)
+                if listed:
+                    out.update(listed)
+        near = frozenset(out)
+        if len(self._near_words) >= _KEPT:
+            self._near_words.clear()
+        self._near_words[word] = near
+        return near
 
     def _verify(self, entry: _Entry, words: list[str]) -> str | None:
         """"diacritics" or "spelling" when *words* are a near-miss of the term, else None."""
@@ -181,29 +311,64 @@ class VariantIndex:
             return None
         kinds: list[str] = []
         repaired: list[str] = []
-        typed: list[str] = []
         total = 0
+        single = len(entry.words) == 1
+        memo = self._near
         for word, term in zip(words, entry.words, strict=True):
-            found = _near(word, term, entry.edits and max_edits(len(term)),
-                          ending_counts=len(entry.words) == 1, last_letter=not entry.fixed_end)
+            edits = entry.edits and max_edits(len(term))
+            memo_key = (word, term, edits, single)
+            if memo_key in memo:
+                found = memo[memo_key]
+            else:
+                if len(memo) >= _KEPT:
+                    memo.clear()
+                found = memo[memo_key] = _near(word, term, edits, ending_counts=single)
             if found is None:
                 return None
             distance, rest, kind = found
             total += distance
             repaired.append(term + rest)
-            typed.append(word[:len(word) - len(rest)])
             if kind:
                 kinds.append(kind)
         if not kinds or total > entry.edits:
             return None
         if tuple(repaired) != entry.words and not self.language.match_folded(
-                entry.words, tuple(repaired)) and not (
-                set(kinds) == {"diacritics"}
-                and self.language.match_folded(tuple(typed), tuple(words))):
-            # what follows the near-miss is no inflection of the term, nor of the word as typed
-            # (a vowel typed without its diacritic takes the other harmony: Xiziyə for Xızıya)
-            return None
+                entry.words, tuple(repaired)):
+            return None  # what follows the near-miss is no inflection of the term
         return "spelling" if "spelling" in kinds else "diacritics"
+
+
+_KEPT = 200_000  # text words (and word/term verdicts) an index remembers
+
+
+class _Trie:
+    """Terms by their folded words: a node's children by the next term word."""
+
+    __slots__ = ("children", "entries")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Trie] = {}
+        self.entries: list[_Entry] = []
+
+    def add(self, entry: _Entry) -> None:
+        node = self
+        for word in entry.words:
+            node = node.children.setdefault(word, _Trie())
+        node.entries.append(entry)
+
+
+def _deleted(text: str, depth: int) -> set[str]:
+    """*text* with up to *depth* letters deleted, every way."""
+    out = {text}
+    frontier = {text}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+def _rank(item: tuple[tuple[int, int, int], Variant]) -> tuple[int, int, int]:
+    return item[0]
 
 
 def _near(word: str, term: str, edits: int, ending_counts: bool = True,
