@@ -22,6 +22,7 @@ import contextlib
 import os
 import re
 import shutil
+import stat
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -75,13 +76,18 @@ def read_text(path: str | os.PathLike[str], encoding: str = "utf-8") -> str:
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """Read a whole input file (refused above :data:`ahenk.limits.MAX_DOCUMENT_BYTES`)."""
     with open_input(path) as handle:
-        check_document_size(os.fstat(handle.fileno()).st_size, path)
+        info = os.fstat(handle.fileno())
+        check_document_size(info.st_size, path)
         limit = max_document_bytes()
-        if limit is None:
+        if limit is None or stat.S_ISREG(info.st_mode):
             return handle.read()
-        data = handle.read(limit + 1)  # a pipe or device has no size to check beforehand
-        check_document_size(len(data), path)
-        return data
+        # a pipe or device has no size to check beforehand: read it in bounded chunks
+        chunks, size = [], 0
+        while chunk := handle.read(1 << 20):
+            size += len(chunk)
+            check_document_size(size, path)
+            chunks.append(chunk)
+        return b"".join(chunks)
 
 
 def open_input(path: str | os.PathLike[str]) -> IO[bytes]:
@@ -108,10 +114,10 @@ _OUTPUTS: set[tuple[int, int]] = set()  # files this process wrote: reading them
 _ALLOWED = threading.local()
 
 
-def _remember_input(stat: os.stat_result) -> None:
-    key = (stat.st_dev, stat.st_ino)
+def _remember_input(info: os.stat_result) -> None:
+    key = (info.st_dev, info.st_ino)
     if key not in _OUTPUTS:
-        _INPUTS[key] = (stat.st_size, stat.st_mtime_ns)
+        _INPUTS[key] = (info.st_size, info.st_mtime_ns)
 
 
 def mark_input(path: str | os.PathLike[str]) -> None:
@@ -123,10 +129,10 @@ def mark_input(path: str | os.PathLike[str]) -> None:
 def is_unchanged_input(path: str | os.PathLike[str]) -> bool:
     """Whether *path* was read as an input by this process and has not changed since."""
     try:
-        stat = os.stat(path)
+        info = os.stat(path)
     except OSError:
         return False
-    return _INPUTS.get((stat.st_dev, stat.st_ino)) == (stat.st_size, stat.st_mtime_ns)
+    return _INPUTS.get((info.st_dev, info.st_ino)) == (info.st_size, info.st_mtime_ns)
 
 
 def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:

@@ -8,8 +8,8 @@ anything else is a crash.
 
 from __future__ import annotations
 
-import os
 import gc
+import os
 import random
 import sys
 import warnings

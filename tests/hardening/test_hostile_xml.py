@@ -112,8 +112,10 @@ def big_files(tmp_path_factory):
     return folder
 
 
-@pytest.mark.parametrize("path", sorted(p for p in HOSTILE.iterdir() if p.is_file() and p.suffix != ".srx"),
-                         ids=lambda p: p.name)
+REGISTRY_FILES = sorted(p for p in HOSTILE.iterdir() if p.is_file() and p.suffix != ".srx")
+
+
+@pytest.mark.parametrize("path", REGISTRY_FILES, ids=lambda p: p.name)
 def test_detection_then_read_gives_only_ahenk_errors(path):
     """Through the registry (format chosen by extension and content), as the CLI reads."""
     try:

@@ -16,7 +16,6 @@ from ahenk.errors import ParseError
 from ahenk.formats import tmx_dtd
 from ahenk.model import Segment, Store, Unit, parse_language
 from ahenk.tmxops import CODES, validate_tmx
-from ahenk.tmxops._common import DigestMap
 from tests.conftest import shared_file
 
 HERE = Path(__file__).resolve().parent
@@ -143,22 +142,6 @@ def test_a_repeat_deep_in_a_generated_file_is_found(tmp_path):
     first = next(problems)
     assert (first.code, first.location.line) == ("duplicate-unit", 13)
     assert [p.code for p in problems] == []
-
-
-def test_digest_map_agrees_with_a_dict_and_stays_small():
-    import random
-
-    rng = random.Random(5)
-    table, reference = DigestMap(2), {}
-    for _ in range(50_000):
-        key = rng.getrandbits(64) if rng.random() < 0.9 else rng.choice([0, 1, 2**64 - 1])
-        values = (rng.getrandbits(64), rng.getrandbits(20))
-        assert table.setdefault(key, *values) == reference.get(key or 1)
-        reference.setdefault(key or 1, values)
-    assert len(table) == len(reference)
-    assert dict(table.items()) == reference
-    stored = sum(a.buffer_info()[1] * a.itemsize for a in [table._keys, *table._values])
-    assert stored / len(table) < 80  # bytes per entry; a dict of int tuples takes ~200
 
 
 def test_severities_are_declared_once():

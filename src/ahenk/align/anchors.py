@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -31,6 +32,8 @@ from ahenk.termbase.match import index_for
 from ahenk.termbase.model import Termbase
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’]*")
+#: The words of the sentence being indexed, shared by the features that read the original text.
+_words = lru_cache(maxsize=8)(_WORD.findall)
 _HAS_DIGIT = regex.compile(r"\d").search
 _QUOTES = frozenset("\"«»„“”‘’‹›")
 #: Keys kept per sentence (the heaviest).
@@ -100,7 +103,7 @@ class Names(Feature):
 
     def keys(self, text: str, lang: str) -> Iterable[str]:
         out = []
-        for word in _WORD.findall(text):
+        for word in _words(text):
             if word[0].isupper() and len(word) > 2:
                 key = skeleton(word)
                 if len(key) >= 2:
@@ -119,7 +122,7 @@ class Cognates(Feature):
 
     def keys(self, text: str, lang: str) -> Iterable[str]:
         n = self.prefix
-        return [fold_accents(w)[:n] for w in _WORD.findall(text) if len(w) > n]
+        return [fold_accents(w)[:n] for w in _words(text) if len(w) > n]
 
     def describe(self) -> str:
         return f"{self.name}={self.weight:g}/{self.prefix}"
@@ -143,7 +146,7 @@ class Punctuation(Feature):
             out.append("!")
         if text.lstrip()[:1] in ("-", "–", "—", "•"):
             out.append("dash")
-        if any(ch in _QUOTES for ch in text):
+        if not _QUOTES.isdisjoint(text):
             out.append("quote")
         if "(" in text:
             out.append("(")

@@ -172,6 +172,14 @@ def band(guide: Sequence[tuple[int, int]], n: int, m: int, width: int) -> list[t
         if hi[r] < 0:
             lo[r], hi[r] = lo[r - 1], hi[r - 1]
     out = []
+    if all(a <= b for a, b in zip(lo, lo[1:], strict=False)) and \
+            all(a <= b for a, b in zip(hi, hi[1:], strict=False)):
+        # a monotone guide (every path is one): a window's extremes are at its ends
+        for r in range(n + 1):
+            rlo = lo[r - width if r > width else 0] - width
+            rhi = hi[r + width if r + width < n else n] + width
+            out.append((rlo if rlo > 0 else 0, rhi if rhi < m else m))
+        return out
     for r in range(n + 1):
         window = range(max(0, r - width), min(n, r + width) + 1)
         rlo = min(lo[k] for k in window) - width

@@ -71,13 +71,23 @@ class MultiAlignment:
 
 
 def align_pivot(pivot_sentences: Sequence[str], pivot_lang: str | LanguageTag,
-                others: Sequence[tuple[Sequence[str], str | LanguageTag]], *,
-                aligner: Aligner | None = None) -> MultiAlignment:
-    """Align each of *others* (sentences, language) to the pivot and join the results."""
+                others: Sequence[tuple[Sequence[str], str | LanguageTag]
+                                 | tuple[Sequence[str], str | LanguageTag, Sequence[int] | None]],
+                *, aligner: Aligner | None = None,
+                pivot_paragraphs: Sequence[int] | None = None) -> MultiAlignment:
+    """Align each of *others* to the pivot and join the results.
+
+    Each of *others* is ``(sentences, language)`` or ``(sentences, language, paragraphs)``;
+    with *pivot_paragraphs* too, paragraphs anchor that pair as in :meth:`Aligner.align`.
+    """
     if not others:
         raise UsageError("a pivot alignment needs at least one other language")
     aligner = aligner or AnchorAligner()
-    alignments = [aligner.align(pivot_sentences, sents, pivot_lang, lang) for sents, lang in others]
+    alignments = []
+    for sents, lang, *par in others:
+        alignments.append(aligner.align(pivot_sentences, sents, pivot_lang, lang,
+                                        src_paragraphs=pivot_paragraphs,
+                                        tgt_paragraphs=par[0] if par else None))
     langs = [a.tgt_lang.language for a in alignments]
     if len(set(langs)) != len(langs) or alignments[0].src_lang.language in langs:
         raise UsageError("each language of a pivot alignment must be different")

@@ -194,13 +194,14 @@ function draw() {
 }
 document.getElementById("sort").addEventListener("click", (e) => {
   sorted = !sorted;
-  e.target.setAttribute("aria-pressed", String(sorted));
-  e.target.textContent = sorted ? "Document order" : "Lowest confidence first";
+  e.currentTarget.setAttribute("aria-pressed", String(sorted));
+  e.currentTarget.textContent = sorted ? "Document order" : "Lowest confidence first";
   draw();
 });
 document.getElementById("filter").addEventListener("input", draw);
 document.getElementById("lowonly").addEventListener("change", draw);
 draw();
+document.body.dataset.ready = "1";
 </script>
 </body>
 </html>

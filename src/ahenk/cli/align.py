@@ -26,7 +26,10 @@ _PIVOT_FORMATS = ("tsv", "json", "tmx")
               help="A termbase (TBX, CSV/TSV, OmegaT glossary): its concepts become anchors.")
 @click.option("--one-per-line", is_flag=True,
               help="The files are segmented already: line k is sentence k (0-based numbers "
-                   "in the output). Without it the files are segmented first.")
+                   "in the output; a blank line is an empty sentence). When every file has "
+                   "blank lines between sentences, blank lines separate paragraphs instead "
+                   "(strong anchors) and sentence k is the k-th non-blank line. Without this "
+                   "option the files are segmented first.")
 @click.option("--paragraphs", type=click.Choice(PARAGRAPH_MODES), default="line",
               show_default=True,
               help="When segmenting: what separates paragraphs, every line break or blank lines "

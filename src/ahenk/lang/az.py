@@ -329,9 +329,36 @@ class Azerbaijani(Language):
         bare = plural_stem(word)
         return bare is not None and is_inflection(bare, surface)
 
+    def is_relational(self, term_words: tuple[str, ...], surface: str) -> bool:
+        return is_relational(self, term_words, surface)
+
     def _anchors_of(self, word: str) -> frozenset[str]:
         bare = plural_stem(word)
         return frozenset({anchor(bare if bare is not None else word)})
+
+
+#: Words for a place's people or things that are not the place name and a suffix.
+RELATIONAL = {("ermənistan",): "erməni"}  # erməni işğalı: the occupation of Armenia
+_FOUR_WAY = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü",
+             "ü": "ü"}
+
+
+def is_relational(language: Language, term_words: tuple[str, ...], surface: str) -> bool:
+    """Whether folded *surface* is an -çı/-çılıq derivative of a one-word term (işğal →
+    işğalçı, işğalçılıq; inflected), or the word of :data:`RELATIONAL`. Not -lı, -sız or
+    -lıq alone: Qarabağlı is a person, minasız means without mines."""
+    if term_words in RELATIONAL:
+        return language.is_form(RELATIONAL[term_words], surface)
+    if len(term_words) != 1 or not term_words[0].isalpha():
+        return False
+    word = term_words[0]
+    vowel = last_vowel(word)
+    if vowel is None:
+        return False
+    i = _FOUR_WAY[vowel]
+    agent = word + "ç" + i
+    abstract = agent + "l" + i + ("q" if i in "ıu" else "k")
+    return language.is_form(agent, surface) or language.is_form(abstract, surface)
 
 
 LANGUAGE = Azerbaijani()

@@ -57,6 +57,7 @@ class Role(StrEnum):
 
     INFLECTS = "inflects"  # any inflected form of the word
     FIXED = "fixed"  # the word exactly as the term has it (after folding)
+    NUMBER = "number"  # keeps its case, may change number (семья шехида → семей шехидов)
 
 
 class Language:
@@ -105,16 +106,18 @@ class Language:
         """:meth:`matches` for words already folded."""
         roles = self.roles(term_words)
         for word, surface, role in zip(term_words, text_words, roles, strict=True):
-            if word == surface:
-                continue
-            if role is Role.FIXED or not self._inflected(word, surface):
+            if not self.is_form(word, surface, role):
                 return False
         return True
 
-    def is_form(self, word: str, surface: str) -> bool:
-        """Whether folded *surface* is folded *word* or an inflected form of it (one word,
-        allowed to inflect; :meth:`roles` says which words of a term are)."""
-        return word == surface or self._inflected(word, surface)
+    def is_form(self, word: str, surface: str, role: Role = Role.INFLECTS) -> bool:
+        """Whether folded *surface* is folded *word* or a form of it its *role* allows (any
+        inflected form; the same case in another number; none); :meth:`roles` says which."""
+        if word == surface:
+            return True
+        if role is Role.INFLECTS:
+            return self._inflected(word, surface)
+        return role is Role.NUMBER and self._number_form(word, surface)
 
     def anchors(self, term_words: tuple[str, ...],
                 term_gaps: tuple[str, ...] = ()) -> frozenset[str]:
@@ -127,7 +130,7 @@ class Language:
         roles = self.roles(term_words)
         prefix = ""
         for i, (word, role) in enumerate(zip(term_words, roles, strict=True)):
-            if role is Role.INFLECTS:
+            if role is not Role.FIXED:
                 found = frozenset(prefix + a for a in self._anchors_of(word) if a)
                 return found or frozenset({prefix + word})
             prefix += word
@@ -145,6 +148,24 @@ class Language:
         """Which words of a (folded) term inflect. The fallback: none."""
         return (Role.FIXED,) * len(term_words)
 
+    def is_verb_at(self, text: str, start: int) -> bool:
+        """Whether the word at *start* of *text* is used as a verb by its context (English
+        "we appeal to you"), so a noun term there is not meant. The fallback: no."""
+        return False
+
+    def could_be_form(self, word: str, surface: str) -> bool:
+        """Whether folded *surface* may be an inflected form of folded *word* by any analysis,
+        guesses included (so not a misspelling of it), though the matcher, stricter, may not
+        take it in a term. The fallback: :meth:`is_form`."""
+        return self.is_form(word, surface)
+
+    def is_relational(self, term_words: tuple[str, ...], surface: str) -> bool:
+        """Whether folded *surface* is a word derived from the folded term that stands for it
+        as a modifier: a Russian relational adjective (мина → минная угроза, Армения →
+        армянская оккупация), an Azerbaijani -çı/-çılıq noun (işğal → işğalçılıq siyasəti).
+        Evidence for term-missing only, never a match of the term. The fallback: none."""
+        return False
+
     def is_word(self, word: str) -> bool:
         """Whether the language's dictionary knows folded *word* as a word of its own (серия is
         not a misspelling of Сирия); False for a language without a dictionary."""
@@ -154,6 +175,10 @@ class Language:
 
     def _inflected(self, word: str, surface: str) -> bool:
         """Whether folded *surface* is an inflected form of folded *word* (they differ)."""
+        return False
+
+    def _number_form(self, word: str, surface: str) -> bool:
+        """Whether folded *surface* is folded *word* in the same case, another number."""
         return False
 
     def _anchors_of(self, word: str) -> frozenset[str]:

@@ -87,5 +87,15 @@ class English(Language):
     def _anchors_of(self, word: str) -> frozenset[str]:
         return prefix_anchors(forms(word))
 
+    def is_verb_at(self, text: str, start: int) -> bool:
+        # "we appeal to you": a word right after a subject pronoun is the verb
+        before = _LAST_WORD.search(text, 0, start)
+        return before is not None and before.group(1).lower() in SUBJECT_PRONOUNS
+
+
+#: Subject pronouns: the word after one is a finite verb (we appeal, they report). Not "you"
+#: and "it", which are objects too (we call on you, appeal it).
+SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "he", "she"})
+_LAST_WORD = regex.compile(r"(?<![\p{L}'’])(\p{L}+)\s+$")
 
 LANGUAGE = English()

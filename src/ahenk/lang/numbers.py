@@ -20,6 +20,11 @@ text's language writes it:
   2025-05-01 (ISO), and in English 05/01/2025 (month first, unless the first number is over 12).
   Times (10:30) are one token too.
 * Digits glued to a preceding letter are part of a name or code (COP29, H2O), not a number.
+* With ``scaled=True`` (what number-mismatch compares) a word for thousand, million or billion
+  after a number multiplies it and belongs to the token: Azerbaijani 4 min, 250 mindən,
+  1,5 milyon; Russian 250 тыс., 4 тысячи, 1,5 млн, 2 млрд; English 1.5 million. Azerbaijani
+  min and its case forms count (5 mina, five mines, does not); Russian "мин" (mines, minutes)
+  is never one.
 
 Values are :class:`~decimal.Decimal` (without trailing fractional zeros) or, for dates and times,
 a string, so checks can compare multisets of ``value``.
@@ -66,6 +71,18 @@ _RU_ATTACHED = regex.compile(r"-(\p{Ll}{1,3})(?![\p{L}])")
 _RU_ORDINAL = frozenset({"й", "я", "е", "го", "му", "м", "х", "ми", "ое", "ой", "ая", "ую",
                          "ые", "ых", "ым", "ыми", "ий", "ья", "ье", "ью", "ого", "ому", "ом"})
 _EN_ORDINAL = regex.compile(r"(?:st|nd|rd|th)(?![\p{L}])", regex.IGNORECASE)
+_SCALES = {
+    "az": ((r"min(?:ə|i|in|də|dən|lik|lərlə)?", 3),  # not mina (a mine)
+           (r"milyon\p{L}*|mln\.?", 6), (r"milyard\p{L}*|mlrd\.?", 9)),
+    "ru": ((r"тыс\.|тысяч\p{L}*", 3), (r"млн\.?|миллион\p{L}*", 6),
+           (r"млрд\.?|миллиард\p{L}*", 9)),
+    "en": ((r"thousands?", 3), (r"millions?", 6), (r"billions?", 9)),
+}
+_SCALE_AFTER = {
+    lang: [(regex.compile(rf"[ \u00a0\u202f](?:{words})(?![\p{{L}}])", regex.IGNORECASE), power)
+           for words, power in table]
+    for lang, table in _SCALES.items()
+}
 _PERCENT_AFTER = regex.compile(
     r"\s?%|\s(?:per\s?cent|percent|faiz|процент\p{L}*)(?![\p{L}])", regex.IGNORECASE)
 
@@ -136,8 +153,10 @@ def _date(match: regex.Match[str], lang: str) -> str | None:
         return None
 
 
-def extract_numbers(text: str, lang: str | LanguageTag) -> list[NumberToken]:
-    """Every number in *text*, in order, read as *lang* writes numbers."""
+def extract_numbers(text: str, lang: str | LanguageTag, *,
+                    scaled: bool = False) -> list[NumberToken]:
+    """Every number in *text*, in order, read as *lang* writes numbers; *scaled*: with a
+    following thousand/million/billion word applied (4 min = 4000)."""
     code = parse_language(lang).language
     out: list[NumberToken] = []
     pos = 0
@@ -156,6 +175,8 @@ def extract_numbers(text: str, lang: str | LanguageTag) -> list[NumberToken]:
                                    match.group()))
             continue
         token = _number(text, match, code)
+        if scaled and token.kind in ("cardinal", "decimal"):
+            token = _scale(text, token, code)
         pos = max(pos, token.end)
         out.append(token)
     return out
@@ -186,6 +207,17 @@ def _number(text: str, match: regex.Match[str], code: str) -> NumberToken:
     elif code == "en" and (suffix := _EN_ORDINAL.match(text, end)) is not None:
         kind, end = "ordinal", suffix.end()
     return NumberToken(value, start, end, kind, text[start:end])
+
+
+def _scale(text: str, token: NumberToken, code: str) -> NumberToken:
+    for pattern, power in _SCALE_AFTER.get(code, ()):
+        word = pattern.match(text, token.end)
+        if word is not None and isinstance(token.value, Decimal):
+            value = (token.value * Decimal(10) ** power).normalize()
+            return NumberToken(value.quantize(Decimal(1)) if value == value.to_integral_value()
+                               else value, token.start, word.end(), token.kind,
+                               text[token.start:word.end()])
+    return token
 
 
 def values(text: str, lang: str | LanguageTag) -> list[Decimal | str]:

@@ -10,12 +10,20 @@ ambiguous (nominative of Алиева, genitive of Алиев) and matches both 
 
 Words the dictionary does not know (transliterated names) fall back to a small stemmer: the
 word's ending is swapped for one of the noun endings of its declension (Ханкенди, ending in -и,
-is indeclinable and matches only itself). pymorphy3's guesses are not used for term words.
+is indeclinable and matches only itself). pymorphy3's guesses are not used for term words, except
+the two that rest on a dictionary word: a hyphenated compound whose last part is known
+(армяно-азербайджанский declines as азербайджанский) and a known word of six letters or more
+behind an unknown prefix (миростроительство as строительство).
 
 Term level. Russian phrases are head-initial after their adjectives: the adjectives before the
 head noun and the head noun inflect (Национального превентивного механизма), dependents after it
 keep their form (Кабинета министров, Уполномоченного по правам человека, Совета Европы). In a
-name (Сабина Алиева, Ильхам Гейдар оглы Алиев) every part inflects.
+name (Сабина Алиева, Ильхам Гейдар оглы Алиев) every part inflects. Three phrase shapes go
+further: a common noun in the singular right after the head, or after the head and a preposition,
+keeps its case but may change number (семья шехида → семей шехидов, подрыв на мине → подрыва на
+минах; Кабинет министров, already plural, stays fixed); nouns coordinated with и/или inflect as
+the head does (права и свободы человека → прав и свобод человека); a participle after the head
+agrees with it (соотечественники, изгнанные из Армении → соотечественников, изгнанных из Армении).
 
 pymorphy3 is imported on first use; the analyser is built once and word analyses are cached.
 """
@@ -103,8 +111,24 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=262144)
 def _known(word: str) -> tuple[Any, ...]:
-    """The analyses of *word* from the dictionary (``is_known`` walks the DAWG: cached)."""
-    return tuple(p for p in parses(word) if p.is_known)
+    """The analyses of *word* from the dictionary (``is_known`` walks the DAWG: cached), or
+    failing those the guesses that rest on a dictionary word (see the module)."""
+    found = parses(word)
+    return tuple(p for p in found if p.is_known) or tuple(p for p in found if _reliable(p))
+
+
+_RELIABLE_REST = 6  # letters of the dictionary word behind an unknown prefix
+
+
+def _reliable(parse: Any) -> bool:
+    """A guess built on a known word: a hyphenated compound with a known last part, or a known
+    word of :data:`_RELIABLE_REST` letters or more behind an unknown prefix."""
+    stack = parse.methods_stack
+    kind = type(stack[-1][0]).__name__
+    if kind == "HyphenatedWordsAnalyzer":
+        return True
+    return (kind == "UnknownPrefixAnalyzer" and type(stack[0][0]).__name__ == "DictionaryAnalyzer"
+            and len(stack[0][1]) >= _RELIABLE_REST)
 
 
 @lru_cache(maxsize=65536)
@@ -146,6 +170,48 @@ def is_form_of(word: str, surface: str) -> bool:
     return len(stem) >= 2 and surface.startswith(stem) and surface[len(stem):] in endings
 
 
+#: Singular oblique endings of an unknown dependent noun -> its plural endings in that case.
+_PLURAL_OF = {"а": ("ов", "ей"), "я": ("ей", "ев"), "ы": ("",), "е": ("ах", "ях", "ам", "ям"),
+              "у": ("ам",), "ю": ("ям",), "ом": ("ами",), "ем": ("ями",), "ой": ("ами",)}
+_OBLIQUE = frozenset({"gent", "gen2", "datv", "ablt", "loct", "loc2"})
+_PROPER_TAGS = (*_NAME_TAGS, "Geox", "Orgn", "Abbr", "Fixd")
+_COORDINATORS = frozenset({"и", "или"})
+
+
+def _dependent(word: str) -> bool:
+    """A common noun in a singular oblique case: a dependent that may change number."""
+    known = _known(word)
+    if not known:
+        return any(word.endswith(e) and len(word) > len(e) + 2 for e in _PLURAL_OF)
+    return any(p.tag.POS == "NOUN" and p.tag.number == "sing" and p.tag.case in _OBLIQUE
+               and not any(t in p.tag for t in _PROPER_TAGS) for p in known)
+
+
+@lru_cache(maxsize=262144)
+def number_form(word: str, surface: str) -> bool:
+    """Whether folded *surface* is dependent noun *word* in the same case, any number."""
+    if word == surface:
+        return True
+    if surface[:3] != word[:3]:
+        return False  # a suppletive plural is another phrase: права людей, not права человека
+    known = _known(word)
+    if not known:
+        for ending, plurals in _PLURAL_OF.items():
+            if word.endswith(ending):
+                stem = word[: len(word) - len(ending)]
+                if surface.startswith(stem) and surface[len(stem):] in plurals:
+                    return True
+        return False
+    wanted = {(_key(p), p.tag.case) for p in known if p.tag.POS == "NOUN"
+              and p.tag.number == "sing" and p.tag.case in _OBLIQUE}
+    return any((_key(p), p.tag.case) in wanted for p in parses(surface))
+
+
+def _participle(word: str) -> bool:
+    """A full participle in the nominative (изгнанные): post-posed, it agrees with the head."""
+    return any(p.tag.POS == "PRTF" and p.tag.case == "nomn" for p in _known(word))
+
+
 def _is_name(word: str) -> bool:
     known = _known(word)
     return not known or any(any(t in p.tag for t in _NAME_TAGS) for p in known)
@@ -171,7 +237,11 @@ def roles(term_words: tuple[str, ...]) -> tuple[Role, ...]:
     out: list[Role] = []
     head: str | None = None  # None: still before the head noun
     closed = False
-    for word in term_words:
+    after = 0  # words since the head
+    governed = False  # the word after the head was a preposition
+    for i, word in enumerate(term_words):
+        after += 1
+        following = term_words[i + 1] if i + 1 < len(term_words) else None
         if closed:
             out.append(Role.FIXED)
         elif head is None:
@@ -180,14 +250,38 @@ def roles(term_words: tuple[str, ...]) -> tuple[Role, ...]:
                 out.append(Role.FIXED)
                 continue
             out.append(Role.INFLECTS)
-            if _is_name(word) or not any(p.tag.POS in _ADJECTIVAL for p in _known(word)):
-                head = word
+            if _is_name(word) or not any(p.tag.POS in _ADJECTIVAL for p in _known(word)) or (
+                    _noun(word) and (following is None or not _can_head(following))):
+                head, after = word, 0  # права (also a short adjective) before человека: a noun
         elif _is_name(head) and _is_name(word) and _can_head(word):
             out.append(Role.INFLECTS)  # Сабина Алиева: every part of a name inflects
+        elif (after == 1 and word in _COORDINATORS and following is not None
+              and _can_head(following)):
+            out.append(Role.FIXED)  # права и свободы: the next noun inflects as the head
+            head = None
+        elif after == 1 and _participle(word):
+            out.append(Role.INFLECTS)  # соотечественники, изгнанные из Армении
+            closed = True
+        elif after == 1 and following is not None and _preposition(word) and \
+                _dependent(following):
+            out.append(Role.FIXED)  # подрыв на мине: the preposition, then its noun
+            governed = True
+        elif (after == 1 or governed) and _dependent(word):
+            out.append(Role.NUMBER)  # семья шехида → семей шехидов
+            closed = True
         else:
             closed = True
             out.append(Role.FIXED)
     return tuple(out)
+
+
+def _noun(word: str) -> bool:
+    return any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in _known(word))
+
+
+def _preposition(word: str) -> bool:
+    known = _known(word)
+    return bool(known) and known[0].tag.POS == "PREP"
 
 
 @lru_cache(maxsize=65536)
@@ -208,6 +302,38 @@ def anchors(word: str) -> frozenset[str]:
     return prefix_anchors(forms)
 
 
+#: Relational adjectives that are not the noun's stem and a suffix: term words -> adjective.
+RELATIONAL = {
+    ("армения",): "армянский", ("россия",): "российский", ("грузия",): "грузинский",
+    ("турция",): "турецкий", ("права", "человека"): "правозащитный",
+}
+_COMMON_SUFFIXES = ("ный", "онный")  # мина → минный, оккупация → оккупационный
+_PLACE_SUFFIXES = ("ский",)  # Карабах → карабахский (not мина → минский: Минск)
+
+
+@lru_cache(maxsize=65536)
+def is_relational(term_words: tuple[str, ...], surface: str) -> bool:
+    """Whether folded *surface* is the relational adjective of the folded term: from
+    :data:`RELATIONAL`, or a one-word noun's stem (its last vowel, й or ь dropped) with -ный or
+    -онный, a place name's with -ский."""
+    adjectives = {_fold(p.normal_form) for p in parses(surface) if p.tag.POS == "ADJF"}
+    if not adjectives:
+        return False
+    if term_words in RELATIONAL:
+        return RELATIONAL[term_words] in adjectives
+    if len(term_words) != 1:
+        return False
+    for parse in _known(term_words[0]):
+        if parse.tag.POS != "NOUN" or any(t in parse.tag for t in _NAME_TAGS):
+            continue
+        noun = _fold(parse.normal_form)
+        stem = noun[:-1] if noun[-1:] in "аяоеьй" else noun
+        suffixes = _PLACE_SUFFIXES if "Geox" in parse.tag else _COMMON_SUFFIXES
+        if len(stem) >= 3 and any(stem + s in adjectives for s in suffixes):
+            return True
+    return False
+
+
 class Russian(Language):
     code: ClassVar[str] = "ru"
     word_pattern = _WORD
@@ -220,6 +346,17 @@ class Russian(Language):
 
     def _inflected(self, word: str, surface: str) -> bool:
         return is_form_of(word, surface)
+
+    def _number_form(self, word: str, surface: str) -> bool:
+        return number_form(word, surface)
+
+    def is_relational(self, term_words: tuple[str, ...], surface: str) -> bool:
+        return is_relational(term_words, surface)
+
+    def could_be_form(self, word: str, surface: str) -> bool:
+        # pymorphy3's guesses too: прав is a form of права, миростроительства of
+        # миростроительство; Ханкенды shares no lemma with Ханкенди
+        return word == surface or bool(set(lemmas(word)) & set(lemmas(surface)))
 
     def _anchors_of(self, word: str) -> frozenset[str]:
         return anchors(word)

@@ -11,13 +11,22 @@ Russian lemmas: :func:`ahenk.mining.words.stem`), so Mexanizm/Mexanizmin/Mexaniz
   frequency in a small memory);
 * word alignment inside each shared unit: word-to-word association between source and target
   stems (Dice over all units, with 1 added to the denominator so a pair seen once or twice is
-  not certain; 1.0 for cognates: the same spelling, or the same three-class
-  :func:`~ahenk.align.translit.skeleton`, Callamard/Kallamar/Калламар), then competitive linking
+  not certain; 1.0 for cognates: the same spelling, or the same
+  :func:`~ahenk.align.translit.skeleton` over as many sound classes (three or four) as both
+  have, Callamard/Kallamar/Калламар but not person/происхождение, compared on the words as
+  spelt, not on their stems, whose English -s stripping would make Agnès agnè; an English
+  *c* before a, o, u or a consonant is hard, read as *k*: Callamard = Kallamar; the French and
+  Italian *gn* is a palatal *n*: Agnès = Аньес), then
+  competitive linking
   (Melamed 2000): the most associated pair of the unit is linked first, each word once. A span's
   *coverage* is the share of the candidate's words linked into it, its *belonging* the share of
   its words linked to the candidate (a word linked to nothing counts half, one linked to
   another source word nothing). Their harmonic mean is the local score, averaged over the
   shared units.
+
+Target spans follow the source candidates' edge rules, and an Azerbaijani span never starts
+with a light verb (:func:`ahenk.mining.words.is_light_verb`): edilmiş belongs to the noun
+before it (azad edilmiş ərazilər).
 
 The translation is the key with the highest ``local × Dice``; it is shown as it appears in
 text, in its citation form (:func:`citation_form`).
@@ -29,6 +38,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+import regex
 
 from ahenk.align.translit import skeleton
 from ahenk.mining.candidates import (
@@ -42,7 +53,7 @@ from ahenk.mining.candidates import (
     runs,
 )
 from ahenk.mining.forms import citation_form
-from ahenk.mining.words import is_stop, stem
+from ahenk.mining.words import is_light_verb, is_stop, stem
 
 #: Units per candidate in which the word alignment is computed (Dice uses all of them).
 ALIGN_UNITS = 8
@@ -102,6 +113,12 @@ class Associator:
             self.spans.append(spans)
             for span in spans:
                 self.key_units[span.key].add(unit)
+        # stem → folded words as spelt (English with its hard c as k), for cognates
+        self.spelt: dict[str, set[str]] = defaultdict(set)
+        for side, lang in ((self.source, src_lang), (self.target, tgt_lang)):
+            for words in side:
+                for word in words.words:
+                    self.spelt[word.stem].update(_spellings(word.folded, lang))
         self.src_count: Counter[str] = Counter()
         self.tgt_count: Counter[str] = Counter()
         self.joint: Counter[tuple[str, str]] = Counter()
@@ -122,9 +139,11 @@ class Associator:
         offset = 0
         for run in runs(text, lang):
             for i, first in enumerate(run):
-                if not _edge_ok(first):
+                if not _edge_ok(first) or is_light_verb(first.folded, lang):
                     continue
                 for j in range(i, min(len(run), i + self.max_words)):
+                    if j > i and run[j].quoted:
+                        break
                     words = run[i:j + 1]
                     if not _inner_ok(words):
                         break
@@ -144,7 +163,8 @@ class Associator:
             joint = self.joint[pair]
             cached = (2 * joint / (self.src_count[e] + self.tgt_count[t] + SMOOTHING)
                       if joint else 0.0)
-            if cached < COGNATE and _cognates(e, t):
+            if cached < COGNATE and any(_cognates(a, b) for a in self.spelt.get(e, {e})
+                                        for b in self.spelt.get(t, {t})):
                 cached = COGNATE
             self._assoc[pair] = cached
         return cached
@@ -238,13 +258,26 @@ def _stems(words: tuple[str, ...], lang: str) -> list[str]:
     return [stem(w, lang) for w in words if not is_stop(w, lang) and any(c.isalpha() for c in w)]
 
 
+_HARD_C = regex.compile(r"c(?![eiyh])")
+
+
+def _spellings(folded: str, lang: str) -> set[str]:
+    """The word, and for English (names from French, Italian) the word as pronounced: hard c
+    as k (Callamard → kallamard), gn as n (Agnès → anès)."""
+    out = {folded}
+    if lang == "en":
+        out.add(_HARD_C.sub("k", folded).replace("gn", "n"))
+    return out
+
+
 def _cognates(e: str, t: str) -> bool:
     if e == t:
         return True
     if len(e) < 4 or len(t) < 4:
         return False
-    a, b = skeleton(e, 3), skeleton(t, 3)
-    return len(a) >= 3 and a == b
+    a, b = skeleton(e), skeleton(t)
+    n = min(len(a), len(b))
+    return n >= 3 and a[:n] == b[:n]
 
 
 def log_likelihood(joint: int, source: int, target: int, total: int) -> float:

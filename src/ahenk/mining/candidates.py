@@ -39,7 +39,7 @@ from functools import lru_cache
 import regex
 
 from ahenk.lang import Token, language_module
-from ahenk.mining.words import LINKING, is_stop, stem
+from ahenk.mining.words import EVALUATIVE, LINKING, NAME_OPENERS, QUANTIFIERS, is_stop, stem
 
 #: Longest candidate, in words.
 MAX_WORDS = 8
@@ -71,6 +71,8 @@ class Occurrence:
     left: str | None = None  # the word a longer candidate would add on the left (a stem)
     right: str | None = None  # and on the right
     modifies: bool = False  # followed by a lower-case content word (an adjective: Armenian)
+    joined: bool = False  # a content word right next to it, on either side (no stop word)
+    in_name: bool = False  # a capitalised word next to it, or after it past a preposition
 
 
 @dataclass
@@ -140,27 +142,36 @@ class _Word:
     stem: str
     stop: bool
     linking: bool
+    quoted: bool = False  # only quotation marks between it and the word before
 
 
 def runs(text: str, lang: str) -> list[list[_Word]]:
     """The text's words, split where punctuation (anything but a space, hyphen or apostrophe)
-    separates two words."""
+    separates two words. Quotation marks alone do not split: a quoted name is still part of
+    the phrase around it (the Secretary General of the “Amnesty International”), so a
+    candidate's extension is seen through them; the word after them is marked ``quoted`` and
+    no candidate spans them."""
     language = language_module(lang)
     out: list[list[_Word]] = []
     current: list[_Word] = []
     previous: Token | None = None
     for token in language.tokenize(text):
-        if previous is not None and text[previous.end:token.start].strip(" ") not in ("", "-"):
+        gap = text[previous.end:token.start].strip(" ") if previous is not None else ""
+        quoted = bool(gap) and all(c in _QUOTES for c in gap)
+        if gap not in ("", "-") and not quoted:
             if current:
                 out.append(current)
             current = []
         folded = language.fold(token.text)
         current.append(_Word(token, folded, stem(folded, lang), is_stop(folded, lang),
-                             folded in LINKING.get(lang, ())))
+                             folded in LINKING.get(lang, ()), quoted))
         previous = token
     if current:
         out.append(current)
     return out
+
+
+_QUOTES = frozenset("\"“”„«»‘’‚‹›")
 
 
 def _edge_ok(word: _Word) -> bool:
@@ -187,16 +198,89 @@ def _inner_ok(words: Sequence[_Word]) -> bool:
 _CONJUNCTIONS = frozenset({"and", "və", "и"})
 
 
-def _verbal(words: Sequence[_Word]) -> bool:
+def _bare_coordination(words: Sequence[_Word], text: str) -> bool:
+    """English, whose modifiers come before the head: a lower-case phrase has a conjunction
+    only after a modifier the conjuncts share (human rights and freedoms: human [rights and
+    freedoms]); two bare words side by side are two terms listed together (rights and
+    freedoms, international and regional). Names coordinate freely (Bosnia and
+    Herzegovina)."""
+    return (len(words) > 2 and words[1].folded in _CONJUNCTIONS
+            and (words[0].token.text[:1].islower() or _initial(text, words[0].token)))
+
+
+def _verbal(words: Sequence[_Word], text: str) -> bool:
     """English only: a gerund first (ensuring the right) or a participle before a linking
-    word (specialized in, committed by) makes a clause, not a term."""
+    word (specialized in, committed by) makes a clause, not a term; so does a lower-case
+    third-person verb form (-s) right after a capitalised word that does not start the
+    sentence, with more words after it: the name is its subject, the rest its object (headlines:
+    Ombudsman issues statement, Commissioner asks for release; not Human rights protection)."""
     if words[0].folded.endswith("ing") and words[0].token.text[:1].islower():
         return True
     for word, after in zip(words, words[1:], strict=False):
         if after.linking and word.token.text[:1].islower() and word.folded.endswith(
                 ("ed", "ing")) and after.folded != "of":
             return True
+    for before, word in zip(words[:-2], words[1:-1], strict=False):
+        if (before.token.text[:1].isupper() and not _initial(text, before.token)
+                and not before.stop and word.token.text[:1].islower() and not word.stop
+                and _third_person(word.folded)):
+            return True
     return False
+
+
+def _third_person(folded: str) -> bool:
+    return (len(folded) > 3 and folded.endswith("s") and folded.isalpha()
+            and not folded.endswith(("ss", "us", "is")))
+
+
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+def _initial(text: str, token: Token) -> bool:
+    """Whether *token* starts a sentence (or the text)."""
+    before = text[:token.start].rstrip(" \"'“”«»‘’(")
+    return not before or before.endswith(_SENTENCE_END)
+
+
+def _opens_name(run: Sequence[_Word], i: int, lang: str) -> bool:
+    """A capitalised ordinal or number word before a capitalised content word: the start of a
+    name (Second Karabakh War), though a stop word elsewhere."""
+    word = run[i]
+    return (word.folded in NAME_OPENERS.get(lang, ()) and word.token.text[:1].isupper()
+            and i + 1 < len(run) and _edge_ok(run[i + 1])
+            and run[i + 1].token.text[:1].isupper())
+
+
+def _can_start(run: Sequence[_Word], i: int, lang: str) -> bool:
+    """A content word, or a name opener; not a quantifier before ``of`` (a number of), nor an
+    evaluative adjective (relevant authorities, authorized state bodies)."""
+    word = run[i]
+    if (word.folded in QUANTIFIERS.get(lang, ()) and word.token.text[:1].islower()
+            and i + 1 < len(run) and run[i + 1].folded == "of"):
+        return False
+    if word.folded in EVALUATIVE.get(lang, ()):
+        return False
+    return _edge_ok(word) or _opens_name(run, i, lang)
+
+
+def _joins(run: Sequence[_Word], k: int, lang: str) -> bool:
+    """Whether the word at *k* would make a neighbouring candidate a longer compound."""
+    return 0 <= k < len(run) and (_edge_ok(run[k]) or _opens_name(run, k, lang))
+
+
+def _in_name(run: Sequence[_Word], i: int, j: int, text: str, lang: str) -> bool:
+    """Whether run[i..j] sits inside a longer name: a capitalised content word next to it (not
+    a sentence start: European Court, Hague Convention), or after it past prepositions
+    (Convention on the Rights, Commissioner for Human Rights)."""
+    for k, boundary in ((i - 1, i), (j + 1, j + 1)):
+        if (_joins(run, k, lang) and not run[boundary].quoted
+                and run[k].token.text[:1].isupper() and not _initial(text, run[k].token)):
+            return True
+    k = j + 1
+    while k < len(run) and k - j <= 2 and run[k].linking and run[k].folded not in _CONJUNCTIONS:
+        k += 1
+    return (k > j + 1 and k < len(run) and _edge_ok(run[k])
+            and run[k].token.text[:1].isupper())
 
 
 def _extension(words: Sequence[_Word], right: bool) -> str | None:
@@ -241,16 +325,19 @@ def collect(texts: Iterable[str], lang: str, *, max_words: int = MAX_WORDS
     for unit, text in enumerate(texts):
         for run in runs(text, lang):
             for i, first in enumerate(run):
-                if not _edge_ok(first):
+                if not _can_start(run, i, lang):
                     continue
                 for j in range(i, min(len(run), i + max_words)):
                     last = run[j]
+                    if j > i and last.quoted:
+                        break
                     if not _edge_ok(last):
-                        if not last.linking and last.stop:
+                        if not last.linking and last.stop and j > i:
                             break
                         continue
                     words = run[i:j + 1]
-                    if not _inner_ok(words) or _verbal(words):
+                    if not _inner_ok(words) or (lang == "en" and (
+                            _verbal(words, text) or _bare_coordination(words, text))):
                         break
                     start, end = first.token.start, last.token.end
                     key = _key(words, text)
@@ -260,7 +347,12 @@ def collect(texts: Iterable[str], lang: str, *, max_words: int = MAX_WORDS
                                    tuple(w.folded for w in words),
                                    _extension(run[:i][::-1], False), _extension(run[j + 1:], True),
                                    follower is not None and not follower.stop
-                                   and follower.token.text[:1].islower()))
+                                   and not follower.quoted
+                                   and follower.token.text[:1].islower(),
+                                   (not first.quoted and _joins(run, i - 1, lang))
+                                   or (follower is not None and not follower.quoted
+                                       and _joins(run, j + 1, lang)),
+                                   i == j and _in_name(run, i, j, text, lang)))
             for word in run:
                 if word.token.start > 0 and text[:word.token.start].strip():
                     inner[word.stem] += 1
@@ -268,9 +360,22 @@ def collect(texts: Iterable[str], lang: str, *, max_words: int = MAX_WORDS
     for key in [k for k, c in groups.items() if len(k) == 1]:
         candidate = groups[key]
         name = inner[key[0]] and capitals[key[0]] >= 0.8 * inner[key[0]]
-        if not (candidate.is_acronym or name):
+        if not (candidate.is_acronym or name) or (
+                not candidate.is_acronym and name_part(candidate)):
             del groups[key]
     return groups
+
+
+#: Share of a capitalised word's occurrences inside longer names above which it is only a part.
+NAME_PART = 0.5
+
+
+def name_part(candidate: Candidate) -> bool:
+    """Whether a single capitalised word is, in most of its occurrences, a piece of longer
+    names (European in European Court and European Network; Convention in Convention on the
+    Rights of the Child and Hague Convention) rather than a name by itself."""
+    n = candidate.frequency
+    return n >= 2 and sum(o.in_name for o in candidate.occurrences) >= NAME_PART * n
 
 
 def _is_name(candidate: Candidate) -> bool:
@@ -287,8 +392,11 @@ TRUNCATED = 0.66
 
 def truncated(candidate: Candidate) -> bool:
     """Whether the candidate is part of a longer one: most of its occurrences (2 or more)
-    continue with the same word on the same side (Rights Watch, Convention on the Rights), or,
-    for a single capitalised word, modify a lower-case noun (Armenian, Azerbaijani)."""
+    continue with the same word on the same side (Rights Watch, Convention on the Rights), or
+    none of them stands free, every one having a content word right next to it (rights
+    protection only in human rights protection and Children's Rights Protection Sector;
+    Armenian military only before personnel, forces, formations); or, for a single
+    capitalised word, modify a lower-case noun (Armenian, Azerbaijani)."""
     n = candidate.frequency
     if n < 2:
         return False
@@ -297,13 +405,57 @@ def truncated(candidate: Candidate) -> bool:
         counts.pop(None, None)
         if counts and counts.most_common(1)[0][1] >= TRUNCATED * n:
             return True
+    if not candidate.is_acronym and all(o.joined for o in candidate.occurrences):
+        return True
     if len(candidate.key) == 1 and not candidate.is_acronym:
         return sum(o.modifies for o in candidate.occurrences) >= 0.5 * n
     return False
 
 
+#: Prepositions that join a head noun to its complement inside a phrase.
+_PREPOSITIONS: dict[str, frozenset[str]] = {
+    lang: words - _CONJUNCTIONS - _ARTICLES for lang, words in LINKING.items()}
+
+
+def referential(candidate: Candidate) -> bool:
+    """English, a common-noun phrase (lower-case head) with a definite article inside: its
+    complement refers to one thing in the text (attention of the world community, activities
+    of the Ombudsman) where a term's names a class (rule of law). Names keep their articles
+    (Office of the Ombudsman, Convention on the Rights of the Child)."""
+    return (candidate.lang == "en" and len(candidate.key) > 2 and _lower_head(candidate)
+            and any("the" in o.words for o in candidate.occurrences))
+
+
+def syntagm(candidate: Candidate, groups: dict[tuple[str, ...], Candidate]) -> bool:
+    """A common noun with a prepositional complement that is itself a candidate, seen more
+    often on its own than in this phrase: the head takes the term as its argument (protection
+    of human rights, cooperation with international organizations, statement of Amnesty
+    International); the phrase is free, the complement is the term. A complement that is no
+    candidate keeps the phrase (rule of law, persons of Armenian origin, prisoners of war)."""
+    if not _lower_head(candidate):
+        return False
+    key = candidate.key
+    prepositions = _PREPOSITIONS.get(candidate.lang, frozenset())
+    for p, part in enumerate(key[1:-1], start=1):
+        if part not in prepositions:
+            continue
+        for k in range(p + 1, len(key)):
+            if key[k] in _ARTICLES:
+                continue
+            other = groups.get(key[k:])
+            if other is not None and other.frequency > candidate.frequency:
+                return True
+        return False
+    return False
+
+
+def _lower_head(candidate: Candidate) -> bool:
+    return candidate.text[:1].islower()
+
+
 def c_value(groups: dict[tuple[str, ...], Candidate]) -> None:
-    """Score every group in place (see the module docstring); truncated ones score 0."""
+    """Score every group in place (see the module docstring); truncated ones, referential
+    and syntagmatic phrases score 0."""
     containing: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for key, candidate in groups.items():
         n = len(key)
@@ -316,7 +468,7 @@ def c_value(groups: dict[tuple[str, ...], Candidate]) -> None:
         nested = containing.get(key)
         if nested:
             frequency -= sum(nested) / len(nested)
-        if truncated(candidate):
+        if truncated(candidate) or referential(candidate) or syntagm(candidate, groups):
             frequency = 0.0
         weight = math.log2(len(key) + 1)
         candidate.score = weight * max(frequency, 0.0) * (NAME_BONUS if _is_name(candidate)

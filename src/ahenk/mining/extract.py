@@ -9,6 +9,13 @@ Ranking. Monolingual: the C-value. Bilingual: ``C-value × (0.5 + 0.5 × transla
 so a candidate that translates consistently into one target phrase (a term) rises above one
 whose words scatter over the target (a free phrase); one with no translation keeps half.
 
+Capitals across languages. English capitalises more than names: nationalities, peoples and
+their adjectives (Azerbaijanis, European), languages, months. Languages that capitalise only
+proper names (:data:`PROPER_CAPITALS`: Azerbaijani, Russian, French, ...) write those in lower
+case, so a single capitalised English word whose translation there starts lower case is not a
+name (Azerbaijanis → azərbaycanlılar, азербайджанцы) and is dropped; a name keeps its capital
+(Armenia → Ermənistan, Армения).
+
 "Proposed". ahenk's term statuses are preferred/admitted/deprecated/forbidden, and TBX-Basic's
 administrativeStatus has no "proposed" either; the tabular reader refuses unknown statuses. So a
 mined term is written with status **admitted** (a CAT tool offers it without enforcing it) and
@@ -34,6 +41,11 @@ from ahenk.model.langtag import LanguageTag, parse_language
 from ahenk.model.unit import Store
 from ahenk.termbase.match import TermIndex
 from ahenk.termbase.model import Concept, Term, Termbase, TermStatus
+
+#: Languages that capitalise proper names only (not peoples, nationalities, languages, months).
+PROPER_CAPITALS = frozenset({"az", "ru", "uk", "be", "kk", "uz", "tr", "fr", "es", "it", "pt",
+                             "pl", "cs", "sk", "ro", "bg", "sr", "hr", "sl", "lt", "lv",
+                             "et", "fi", "hu", "sv", "da", "no", "nb", "nn"})
 
 #: The first word of the note of every mined term.
 PROPOSED = "proposed"
@@ -193,6 +205,8 @@ def extract_terms(tmx: Sequence[str | os.PathLike[str]] = (), *, src_lang: str =
         item = MinedTerm(candidate, candidate.score)
         if associator is not None:
             item.translation = associator.translate(candidate)
+            if _lower_in_target(candidate, item.translation, associator.tgt_lang):
+                continue
             if candidate.acronym is not None:
                 item.acronym_translation = associator.translate(candidate.acronym)
             quality = item.translation.score if item.translation else 0.0
@@ -205,6 +219,15 @@ def extract_terms(tmx: Sequence[str | os.PathLike[str]] = (), *, src_lang: str =
     if glossary is not None:
         _mark_known(mined, glossary, src)
     return MiningResult(src, tgt, mined, len(texts))
+
+
+def _lower_in_target(candidate: Candidate, translation: Translation | None,
+                     tgt_lang: str) -> bool:
+    """A single capitalised word translated in lower case into a language that capitalises
+    only proper names: a people or a nationality, not a name (see the module docstring)."""
+    return (translation is not None and tgt_lang in PROPER_CAPITALS and candidate.words == 1
+            and not candidate.is_acronym and candidate.text[:1].isupper()
+            and translation.text[:1].islower())
 
 
 def _distinct(mined: list[MinedTerm]) -> list[MinedTerm]:

@@ -9,7 +9,10 @@
 * Russian: the adjectives up to the head noun and the head put in the nominative with pymorphy3,
   keeping number and gender; what follows the head keeps its case (Национального
   превентивного механизма → Национальный превентивный механизм, Кабинета министров →
-  Кабинет министров).
+  Кабинет министров). A word that can be a noun or an adjective (мирового: of the world, or
+  a settlement's) is the adjective when it agrees in case, number and gender with a noun
+  after it, so the head is that noun and the adjective takes its gender (мирового
+  сообщества → мировое сообщество, not мировой сообщества).
 * English and others: the most frequent uninflected form (:func:`canonical_form`).
 
 Capitals are kept word by word; a form seen only at sentence starts is lower-cased when the
@@ -101,6 +104,8 @@ def russian_nominative(phrase: str) -> str:
     head = None
     for i, options in enumerate(analyses):
         if any(p.tag.POS == "NOUN" for p in options):
+            if i + 1 < len(analyses) and _modifies(options, analyses[i + 1]):
+                continue
             head = i
             break
         if not any(p.tag.POS in _ADJ for p in options):
@@ -129,6 +134,14 @@ def russian_nominative(phrase: str) -> str:
         last = token.end
     out.append(phrase[last:])
     return "".join(out)
+
+
+def _modifies(options: Sequence, following: Sequence) -> bool:  # type: ignore[type-arg]
+    """Whether one adjective reading of a word agrees with a noun reading of the next."""
+    return any(a.tag.POS in _ADJ and n.tag.POS == "NOUN" and a.tag.case == n.tag.case
+               and a.tag.number == n.tag.number
+               and (n.tag.number == "plur" or a.tag.gender == n.tag.gender)
+               for a in options for n in following)
 
 
 def _agreeing_head(options: Sequence, adjectives: Sequence[Sequence]):  # type: ignore[no-untyped-def]

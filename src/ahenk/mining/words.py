@@ -5,11 +5,28 @@ Azerbaijani the shortest stem :func:`ahenk.lang.az.stem_candidates` allows (a wo
 apostrophe or hyphen suffix is the part before it: QHT-ləri → qht), Russian the most probable
 pymorphy3 normal form (:func:`ahenk.lang.ru.lemma`). Words are folded first
 (:meth:`~ahenk.lang.base.Language.fold`).
+
+Besides the stop words, four small closed classes the candidate rules need:
+
+* :data:`NAME_OPENERS`: English ordinals and number words. They are stop words, but one that is
+  capitalised before a capitalised word opens a name (Second Karabakh War, First Protocol).
+* :data:`QUANTIFIERS`: English nouns of quantity or kind that, before ``of``, act as a
+  determiner of the noun after them (a number of issues, a series of visits): the phrase is
+  that noun's, not a term.
+* :data:`EVALUATIVE`: English adjectives that evaluate or point rather than classify
+  (relevant, competent, authorized, previous, main, important). A term names a kind of thing;
+  "the relevant authorities" are the authorities the text is about, not a kind of authority,
+  so no term starts with one. They stay content words for word alignment.
+* :func:`is_light_verb`: Azerbaijani light verbs (et-/ed-, edil-, ol-, olun-), the verbal half
+  of compound verbs (azad etmək, təmin edilmiş). They follow the noun they make a verb of, so a
+  target phrase never starts with one (azad edilmiş ərazilər, never edilmiş ərazilər).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+
+import regex
 
 _EN = """
 a an the this that these those there here it its it's they them their theirs we us our ours
@@ -45,6 +62,7 @@ olduğunu etdi etdiyi edir edirik olunur olunan olunması edilən edilməsi var 
 _RU = """
 и в во на по с со о об обо для к ко от из за не ни что это как а но также его её ее их который
 которая которое которые которых которым он она оно они мы вы я этот эта это эти тот та те так же
+другой другая другое другие другого другой другую других другим другими другом
 бы ли уже еще ещё был была были было быть есть является являются при до после под над между
 через без у или все всех всё весь свой своих своей свои наш ваш их где когда чтобы если то
 против более менее очень только лишь даже тоже кроме среди ряд г
@@ -62,6 +80,37 @@ LINKING: dict[str, frozenset[str]] = {
     "az": frozenset({"və", "haqqında", "üzrə", "dair", "qarşı", "ilə"}),
     "ru": frozenset({"по", "о", "об", "для", "с", "против", "и", "в", "на", "при"}),
 }
+
+NAME_OPENERS: dict[str, frozenset[str]] = {
+    "en": frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                     "eighth", "ninth", "tenth", "one", "two", "three", "four", "five", "six",
+                     "seven", "eight", "nine", "ten"}),
+}
+QUANTIFIERS: dict[str, frozenset[str]] = {
+    "en": frozenset({"number", "numbers", "series", "range", "variety", "majority", "minority",
+                     "part", "parts", "lot", "lots", "kind", "kinds", "type", "types", "sort",
+                     "amount", "total", "couple", "dozen", "dozens", "hundreds", "thousands",
+                     "millions", "set", "group", "groups", "host", "plenty", "rest", "share",
+                     "half", "portion", "percent", "bulk", "handful"}),
+}
+
+EVALUATIVE: dict[str, frozenset[str]] = {
+    "en": frozenset("""relevant respective appropriate competent authorized authorised concerned
+    previous main necessary possible serious important significant numerous huge additional
+    entire whole""".split()),
+}
+
+_AZ_LIGHT_VERB = regex.compile(
+    r"^(?:et(?:mək|məy|mə|miş|di|dik|diy|sə|məli|məz)|ed(?:ir|ib|ən|ər|əcək|ərək|ə|in)"
+    r"|edil(?:ir|ib|ən|ər|əcək|ərək|mək|məy|mə|miş|di|dik|diy|sə|məli|məz|məsi)"
+    r"|ol(?:ur|ub|an|ar|acaq|araq|maq|ma|muş|du|duq|duğ|sa|malı|maz|ması)"
+    r"|olun(?:ur|ub|an|ar|acaq|araq|maq|ma|muş|du|duq|duğ|sa|malı|maz|ması))")
+
+
+def is_light_verb(folded: str, lang: str) -> bool:
+    """Whether *folded* is a form of an Azerbaijani light verb (edilmiş, olunan, etdi)."""
+    return lang == "az" and bool(_AZ_LIGHT_VERB.match(folded))
+
 
 _EN_IRREGULAR = {"people": "person", "persons": "person", "children": "child",
                  "criteria": "criterion", "crises": "crisis", "analyses": "analysis",

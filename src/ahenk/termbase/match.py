@@ -62,7 +62,7 @@ class _Entry:
     exact_case: tuple[str | None, ...]  # per word: the letters that must match in case
     capital: tuple[bool, ...]  # per word: the text word must start with a capital
     cased: bool  # whether any of the two above applies
-    inflects: tuple[bool, ...]  # per word: may it inflect (the language's roles)
+    roles: tuple[Role, ...]  # per word: may it inflect, and how (the language's roles)
 
 
 def _compile(concept: Concept, term: Term, language: Language) -> _Entry | None:
@@ -76,9 +76,8 @@ def _compile(concept: Concept, term: Term, language: Language) -> _Entry | None:
     exact = tuple(t.text if forced or _looks_abbreviated(t.text) else None for t in tokens)
     proper = term.pos == "properNoun"
     capital = tuple(proper and t.text[:1].isupper() for t in tokens)
-    inflects = tuple(role is Role.INFLECTS for role in language.roles(words))
     return _Entry(concept.id, term, words, gaps, exact, capital,
-                  any(e is not None for e in exact) or any(capital), inflects)
+                  any(e is not None for e in exact) or any(capital), language.roles(words))
 
 
 def _looks_abbreviated(word: str) -> bool:
@@ -115,17 +114,17 @@ class TermIndex:
         if by_anchor:
             self._automaton.make_automaton()
         self._empty = not by_anchor
-        self._forms: dict[tuple[str, str], bool] = {}
+        self._forms: dict[tuple[str, str, Role], bool] = {}
         self._matched: dict[tuple[_Level, str], list[_Node]] = {}  # the trie words a text word is
 
-    def _is_form(self, word: str, surface: str) -> bool:
+    def _is_form(self, word: str, surface: str, role: Role) -> bool:
         """:meth:`Language.is_form`, remembered (bounded): texts repeat their words."""
         forms = self._forms
-        known = forms.get((word, surface))
+        known = forms.get((word, surface, role))
         if known is None:
             if len(forms) >= _FORMS_KEPT:
                 forms.clear()
-            known = forms[(word, surface)] = self.language.is_form(word, surface)
+            known = forms[(word, surface, role)] = self.language.is_form(word, surface, role)
         return known
 
     def __len__(self) -> int:
@@ -196,19 +195,19 @@ class _Node:
     def __init__(self) -> None:
         self.levels: dict[str, _Level] = {}
         self.entries: list[_Entry] = []
-        self._by_key: dict[tuple[str, str, bool], _Node] = {}  # (gap, word, inflects) -> child
+        self._by_key: dict[tuple[str, str, Role], _Node] = {}  # (gap, word, role) -> child
 
     def add(self, entry: _Entry, language: Language) -> None:
         node = self
-        for i, (word, inflects) in enumerate(zip(entry.words, entry.inflects, strict=True)):
+        for i, (word, role) in enumerate(zip(entry.words, entry.roles, strict=True)):
             gap = entry.gaps[i - 1] if i else ""
-            child = node._by_key.get((gap, word, inflects))
+            child = node._by_key.get((gap, word, role))
             if child is None:
-                child = node._by_key[(gap, word, inflects)] = _Node()
+                child = node._by_key[(gap, word, role)] = _Node()
                 level = node.levels.get(gap)
                 if level is None:
                     level = node.levels[gap] = _Level()
-                level.add(word, inflects, child, language)
+                level.add(word, role, child, language)
             node = child
         node.entries.append(entry)
 
@@ -227,33 +226,33 @@ class _Level:
 
     def __init__(self) -> None:
         self.exact: dict[str, tuple[int, _Node]] = {}
-        self.forms: dict[str, list[tuple[int, str, _Node]]] = {}
-        self.wild: list[tuple[int, str, _Node]] = []
+        self.forms: dict[str, list[tuple[int, str, Role, _Node]]] = {}
+        self.wild: list[tuple[int, str, Role, _Node]] = []
         self.size = 0
 
-    def add(self, word: str, inflects: bool, child: _Node, language: Language) -> None:
+    def add(self, word: str, role: Role, child: _Node, language: Language) -> None:
         order = self.size
         self.size += 1
-        if not inflects:
+        if role is Role.FIXED:
             self.exact[word] = (order, child)
             return
         keys = {anchor[:2] for anchor in language.word_anchors(word)}
         if not keys or any(len(k) < 2 for k in keys):
-            self.wild.append((order, word, child))
+            self.wild.append((order, word, role, child))
             return
         for k in keys:
-            self.forms.setdefault(k, []).append((order, word, child))
+            self.forms.setdefault(k, []).append((order, word, role, child))
 
     def matching(self, surface: str,
-                 is_form: Callable[[str, str], bool]) -> list[_Node]:
+                 is_form: Callable[[str, str, Role], bool]) -> list[_Node]:
         out: list[tuple[int, _Node]] = []
         hit = self.exact.get(surface)
         if hit is not None:
             out.append(hit)
         for candidates in (self.forms.get(surface[:2]), self.wild):
             if candidates:
-                out.extend((order, child) for order, word, child in candidates
-                           if is_form(word, surface))
+                out.extend((order, child) for order, word, role, child in candidates
+                           if is_form(word, surface, role))
         if len(out) > 1:
             out.sort(key=_first)
         return [child for _, child in out]

@@ -35,6 +35,7 @@ from ahenk.tm.store import (
     TermQuery,
     TMEntry,
     TMStore,
+    rare_terms,
     spans_from_json,
     spans_json,
 )
@@ -176,16 +177,10 @@ class SQLiteStore(TMStore):
         marks = ",".join("?" * len(terms))
         for col, column, langs, flip in ((0, "src", (src, tgt), False),
                                          (1, "tgt", (tgt, src), True)):
-            frequencies = sorted(
-                (n, term) for term, n in self.db.execute(
-                    f"SELECT term, n FROM tm_df WHERE col = ? AND term IN ({marks})",
-                    (col, *terms)))
+            frequencies = dict(self.db.execute(
+                f"SELECT term, n FROM tm_df WHERE col = ? AND term IN ({marks})", (col, *terms)))
             shared: Counter[str] = Counter()
-            seen = 0
-            for n, term in frequencies:
-                if seen and seen + n > self.postings:
-                    break
-                seen += n
+            for term in rare_terms(frequencies, self.postings):
                 ids = self.db.execute(
                     "SELECT group_concat(rowid) FROM tm_terms WHERE tm_terms MATCH ?",
                     (f'{column} : "{term}"',)).fetchone()[0]

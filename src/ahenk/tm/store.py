@@ -266,6 +266,19 @@ class TMStore(ABC):
         """Entries in insertion order."""
 
 
+def rare_terms(frequencies: dict[str, int], budget: int) -> list[str]:
+    """The rarest terms (by how many entries hold them) whose entries add up to at most
+    *budget*, and at least the rarest one: what a lookup reads from an index."""
+    chosen: list[str] = []
+    seen = 0
+    for term, n in sorted(frequencies.items(), key=lambda item: (item[1], item[0])):
+        if n <= 0 or (chosen and seen + n > budget):
+            break
+        chosen.append(term)
+        seen += n
+    return chosen
+
+
 # -- retrieval terms of concordance words -------------------------------------------------------
 
 

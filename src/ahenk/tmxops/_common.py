@@ -89,35 +89,42 @@ def open_units(path: str | os.PathLike[str], log: ReadLog | None = None) -> tmx.
 
 
 class DigestMap:
-    """A compact hash table from 64-bit digests to *width* unsigned 64-bit values.
+    """A compact hash table from 64-bit digests to *width* unsigned integers.
 
     Python dicts and sets spend 100+ bytes on an int key; this open-addressing table keeps
-    ``8 * (1 + width)`` bytes per slot in flat arrays (about 30-50 bytes per entry at its load
-    factor), which is what lets a pass over a multi-gigabyte TMX remember every unit it saw.
+    ``8 + width * itemsize`` bytes per slot in flat arrays (``typecode`` ``"I"``: 4-byte
+    values, ``"Q"``: 8-byte) and grows by half when 70 % full, so an entry costs 15-30
+    bytes. That is what lets a pass over a multi-gigabyte TMX remember every unit it saw.
     """
 
-    def __init__(self, width: int = 1, slots: int = 1 << 12) -> None:
+    LOAD = 0.7
+
+    def __init__(self, width: int = 1, typecode: str = "Q", slots: int = 4093) -> None:
         self.width = width
+        self.typecode = typecode
         self._alloc(slots)
 
     def _alloc(self, slots: int) -> None:
-        self._mask = slots - 1
+        self._size = slots
         self._keys = array("Q", [0]) * slots
-        self._values = [array("Q", [0]) * slots for _ in range(self.width)]
+        self._values = [array(self.typecode, [0]) * slots for _ in range(self.width)]
         self._used = 0
+        self._limit = int(slots * self.LOAD)
 
     @staticmethod
     def _key(key: int) -> int:
         return key or 1  # 0 marks an empty slot
 
     def _slot(self, key: int) -> int:
-        keys, mask = self._keys, self._mask
-        i = (key ^ (key >> 29)) & mask
+        keys, size = self._keys, self._size
+        i = key % size
         while True:
             found = keys[i]
             if found == key or found == 0:
                 return i
-            i = (i + 1) & mask
+            i += 1
+            if i == size:
+                i = 0
 
     def get(self, key: int) -> tuple[int, ...] | None:
         key = self._key(key)
@@ -141,7 +148,7 @@ class DigestMap:
             self._used += 1
         for column, value in zip(self._values, values, strict=True):
             column[i] = value
-        if self._used * 3 > len(self._keys) * 2:
+        if self._used > self._limit:
             self._grow()
 
     def setdefault(self, key: int, *values: int) -> tuple[int, ...] | None:
@@ -157,15 +164,26 @@ class DigestMap:
                 yield key, tuple(v[i] for v in self._values)
 
     def _grow(self) -> None:
-        old_keys, old_values = self._keys, self._values
-        self._alloc(len(old_keys) * 2)
+        old_keys, old_values, used = self._keys, self._values, self._used
+        self._alloc(self._size * 3 // 2 | 1)
         for i, key in enumerate(old_keys):
             if key:
                 j = self._slot(key)
                 self._keys[j] = key
                 for column, old in zip(self._values, old_values, strict=True):
                     column[j] = old[i]
-        self._used = sum(1 for key in old_keys if key)
+        self._used = used
+
+
+def pack(high: int, low: int) -> int:
+    """Two 32-bit numbers in one 64-bit value (larger ones are cut to 32 bits)."""
+    return ((high & 0xFFFFFFFF) << 32) | (low & 0xFFFFFFFF)
+
+
+def date_number(date: str) -> int:
+    """A TMX date (``YYYYMMDDThhmmssZ``) as a sortable number; 0 for none."""
+    digits = "".join(c for c in date if c.isdigit())[:14]
+    return int(digits.ljust(14, "0")) if digits else 0
 
 
 @contextlib.contextmanager

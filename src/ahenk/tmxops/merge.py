@@ -39,9 +39,11 @@ from ahenk.errors import UsageError
 from ahenk.formats import tmx
 from ahenk.model import Unit
 from ahenk.tmxops._common import (
+    DigestMap,
     ReadLog,
     changedate,
     collected,
+    date_number,
     open_units,
     refuse_overwrite,
     source_digest,
@@ -80,17 +82,20 @@ def merge_tmx(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLik
         raise UsageError("merge needs at least one input file")
     refuse_overwrite(output, inputs)
     result = WriteResult(os.fspath(output))
-    seen: set[int] = set()
-    members: Counter[int] = Counter()
+    seen = DigestMap(0)
+    members = DigestMap(1, "I")
     for unit in _units(inputs, ReadLog()):  # pass 1: count distinct units per source
         key = unit_digest(unit)
         if key not in seen:
-            seen.add(key)
-            members[source_digest(unit)] += 1
-    pending = Counter({k: n for k, n in members.items() if n > 1})
+            seen.set(key)
+            group = source_digest(unit)
+            count = members.get(group)
+            members.set(group, (count[0] if count else 0) + 1)
+    # sources with alternatives (usually few) -> how many are still to come
+    pending = Counter({k or 1: n for k, (n,) in members.items() if n > 1})
     result.alternatives = len(pending)
     del members
-    seen.clear()
+    seen = DigestMap(0)
     log = ReadLog()
     header = tmx.read_header(inputs[0], problems=ReadLog())
 
@@ -101,8 +106,8 @@ def merge_tmx(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLik
             if key in seen:
                 result.dropped += 1
                 continue
-            seen.add(key)
-            group = source_digest(unit)
+            seen.set(key)
+            group = source_digest(unit) or 1
             if group not in pending:
                 yield unit
                 continue
@@ -163,25 +168,26 @@ def dedupe_tmx(input: str | os.PathLike[str], output: str | os.PathLike[str],
     refuse_overwrite(output, [input])
     key_of = source_digest if by == "source" else unit_digest
     result = WriteResult(os.fspath(output))
-    best: dict[int, tuple[str, int]] = {}
+    best = DigestMap(2)  # key -> (date, sequence number) of the newest unit
     if keep == "newest":
         for seq, unit in enumerate(_units([input], ReadLog())):
-            key, date = key_of(unit), changedate(unit)
-            if key not in best or date > best[key][0]:
-                best[key] = (date, seq)
+            key, date = key_of(unit), date_number(changedate(unit))
+            found = best.get(key)
+            if found is None or date > found[0]:
+                best.set(key, date, seq)
     log = ReadLog()
     stream = open_units(input, log)
-    seen: set[int] = set()
+    seen = DigestMap(0)
 
     def kept() -> Iterator[Unit]:
         for seq, unit in enumerate(stream):
             result.read += 1
             key = key_of(unit)
             if keep == "newest":
-                wanted = best[key][1] == seq
+                wanted = best.get(key)[1] == seq  # type: ignore[index]
             else:
                 wanted = key not in seen
-                seen.add(key)
+                seen.set(key)
             if wanted:
                 yield unit
             else:

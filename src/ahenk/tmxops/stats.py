@@ -9,7 +9,7 @@ from typing import Any
 
 import regex
 
-from ahenk.tmxops._common import lang_key, open_units, unit_digest
+from ahenk.tmxops._common import DigestMap, lang_key, open_units, unit_digest
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
 
@@ -62,7 +62,7 @@ def tmx_stats(path: str | os.PathLike[str]) -> TmxStats:
         adminlang=header.attrs.get("adminlang"),
         tmx_version=header.extra.get("tmx.version"),
     )
-    seen: set[int] = set()
+    seen = DigestMap(0)
     for unit in stream:
         stats.units += 1
         for segment in unit.segments():
@@ -75,6 +75,6 @@ def tmx_stats(path: str | os.PathLike[str]) -> TmxStats:
         if key in seen:
             stats.duplicates += 1
         else:
-            seen.add(key)
+            seen.set(key)
     stats.skipped = stream.skipped
     return stats

@@ -2,8 +2,8 @@
 
 Two streaming passes over the file run side by side and their problems are merged by line:
 the DTD pass (:mod:`ahenk.formats.tmx_dtd`) and the semantic pass below, which reads units
-with the TMX adapter. Memory stays bounded whatever the file size: duplicate detection keeps
-two 64-bit digests per unit, never the units.
+with the TMX adapter. Memory does not grow with the units' text: duplicate detection keeps
+digests (about 30 bytes per unit in :class:`~ahenk.tmxops._common.DigestMap`), never units.
 
 Problem codes (stable, public):
 
@@ -49,6 +49,7 @@ from ahenk.tmxops._common import (
     digest,
     lang_key,
     open_units,
+    pack,
     segment_key,
     target_digest,
     unit_digest,
@@ -153,8 +154,8 @@ class _UnitChecker:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.units = DigestMap(1)  # unit digest -> line of its first occurrence
-        self.pairs = DigestMap(2)  # (source, target language) -> (target digest, line)
+        self.units = DigestMap(1, "I")  # unit digest -> line of its first occurrence
+        self.pairs = DigestMap(1, "Q")  # (source, target language) -> target digest | line
 
     def check(self, unit: Unit) -> Iterator[Problem]:
         path = self.path
@@ -167,7 +168,7 @@ class _UnitChecker:
         if len(languages) == 1:
             yield _problem("single-language-unit", f"this unit has text in one language only "
                            f"({_shown(variants[0])}), so it translates nothing", path, line)
-        first = self.units.setdefault(unit_digest(unit), line or 0)
+        first = self.units.setdefault(unit_digest(unit), min(line or 0, 0xFFFFFFFF))
         if first is not None:
             yield _problem("duplicate-unit", f"this unit repeats the unit at line {first[0]} "
                            "(same source text, same translations)", path, line)
@@ -181,11 +182,12 @@ class _UnitChecker:
             if pair in seen:
                 continue
             seen.add(pair)
-            earlier = self.pairs.setdefault(pair, target_digest(target), line or 0)
-            if earlier is not None and earlier[0] != target_digest(target):
+            text = target_digest(target) >> 32
+            earlier = self.pairs.setdefault(pair, pack(text, line or 0))
+            if earlier is not None and earlier[0] >> 32 != text:
                 yield _problem("conflicting-translation", f"the source text "
                                f"{_clip(source.text)!r} is translated into {_shown(target)} "
-                               f"differently at line {earlier[1]}", path, line)
+                               f"differently at line {earlier[0] & 0xFFFFFFFF}", path, line)
 
     def _segment(self, segment: Segment, line: int | None) -> Iterator[Problem]:
         path = self.path

@@ -31,7 +31,7 @@ import ahocorasick
 from rapidfuzz.distance import Levenshtein
 
 from ahenk.lang import Language, language_module
-from ahenk.lang.base import Token, nfc
+from ahenk.lang.base import nfc
 from ahenk.model.langtag import LanguageTag
 from ahenk.termbase.model import Concept, Term, Termbase
 
@@ -48,10 +48,22 @@ def skeleton(folded: str) -> str:
     out = folded.translate(_SKELETON)
     if out.isascii():
         return out
-    return "".join(
-        (unicodedata.normalize("NFD", c)[0] if len(unicodedata.normalize("NFD", c)) > 1 else c)
-        for c in out
-    )
+    table = _STRIPPED
+    if len(table) < _STRIPPED_KEPT:
+        for char in set(out):
+            if ord(char) not in table:
+                table[ord(char)] = _stripped(char)
+        return out.translate(table)
+    return "".join(_stripped(c) for c in out)
+
+
+def _stripped(char: str) -> str:
+    decomposed = unicodedata.normalize("NFD", char)
+    return decomposed[0] if len(decomposed) > 1 else char
+
+
+_STRIPPED: dict[int, str] = {}  # character -> itself without its diacritic (as met)
+_STRIPPED_KEPT = 100_000
 
 
 def max_edits(length: int) -> int:
@@ -133,7 +145,9 @@ class VariantIndex:
                 # (or, when long, one letter): report/resort are both words
                 named = term.pos == "properNoun" or term.text[:1].isupper() or len(words) > 1
                 edits = max_edits(len(key)) if named else int(len(key) >= 9)
-                entry = _Entry(concept.id, term, suggestion, key, skeleton(key), words, edits)
+                fixed_end = len(words) == 1 and self.language.word_anchors(key) == {key}
+                entry = _Entry(concept.id, term, suggestion, key, skeleton(key), words, edits,
+                               fixed_end)
                 entries.append(entry)
                 for offset, piece in _pieces(entry.skel, entry.edits + 1):
                     word_index = entry.skel.count(" ", 0, offset)
@@ -168,7 +182,9 @@ class VariantIndex:
                     if word not in listed_words:
                         listed_words.append(word)
         self._near_words: dict[str, frozenset[str]] = {}
-        self._near: dict[tuple[str, str, int, bool], tuple[int, str, str] | None] = {}
+        self._starts: dict[str, tuple[_Trie, ...]] = {}
+        self._verdicts: dict[tuple[int, tuple[str, ...]], str | None] = {}  # (entry, words)
+        self._near: dict[tuple[str, str, int, bool, bool], tuple[int, str, str] | None] = {}
 
     def find(self, text: str, exact: Sequence[tuple[int, int]] = ()) -> list[Variant]:
         """Near-misses in *text*, not overlapping the spans in *exact* (terms found as such)."""
@@ -177,56 +193,76 @@ class VariantIndex:
         norm, offsets = nfc(text)
         key = self.language.fold(norm)
         skel = skeleton(key)
-        tokens = self.language.tokenize(norm)
+        tokens = [m.span() for m in self.language.word_pattern.finditer(norm)]
         spans = _norm_spans(exact, offsets) if exact else []
         found: list[tuple[tuple[int, int, int], Variant]] = []
         if self._has_twins:
             self._find_twins(text, norm, key, skel, tokens, offsets, spans, found)
-        words = [key[t.start:t.end] for t in tokens]
-        near_words = self._near_words
-        for first in range(len(tokens)):
-            node = self._trie
-            # (node, depth): extend while the next text word may be a near-miss
-            stack = [(node, 0)]
+        words = [key[a:b] for a, b in tokens]
+        starts = self._starts
+        count = len(tokens)
+        for first, word in enumerate(words):
+            roots = starts.get(word)
+            if roots is None:
+                roots = self._starts_of(word)
+            if not roots:
+                continue
+            stack = [(child, 1) for child in roots]  # (node, words matched so far)
             while stack:
                 node, depth = stack.pop()
+                for entry in node.entries:
+                    self._candidate(entry, first, text, key, skel, tokens, words, offsets,
+                                    spans, found)
                 at = first + depth
-                if at >= len(tokens):
+                if not node.children or at >= count:
                     continue
-                if depth:
-                    a, b = tokens[at - 1], tokens[at]
-                    gap = norm[a.end:b.start]
-                    if len(gap) > 3 or gap.strip(" -‐‑"):
-                        continue
-                word = words[at]
-                near = near_words.get(word)
+                gap = norm[tokens[at - 1][1]:tokens[at][0]]
+                if len(gap) > 3 or gap.strip(" -‐‑"):
+                    continue
+                near = self._near_words.get(words[at])
                 if near is None:
-                    near = self._near_words_of(word)
+                    near = self._near_words_of(words[at])
                 children = node.children
-                for term_word in (near if len(near) < len(children) else children):
-                    child = children.get(term_word) if term_word in near else None
-                    if child is None:
-                        continue
-                    for entry in child.entries:
-                        self._candidate(entry, first, text, norm, key, skel, tokens, words,
-                                        offsets, spans, found)
-                    if child.children:
-                        stack.append((child, depth + 1))
+                if len(near) < len(children):
+                    stack.extend((children[w], depth + 1) for w in near if w in children)
+                else:
+                    stack.extend((child, depth + 1) for w, child in children.items()
+                                 if w in near)
         if len(found) > 1:
             found.sort(key=_rank)
         return _best([variant for _, variant in found])
 
-    def _candidate(self, entry: _Entry, first: int, text: str, norm: str, key: str, skel: str,
-                   tokens: Sequence[Token], words: list[str], offsets: list[int] | None,
+    def _starts_of(self, word: str) -> tuple[_Trie, ...]:
+        """The trie's first-word nodes *word* may be a near-miss of (remembered)."""
+        near = self._near_words.get(word)
+        if near is None:
+            near = self._near_words_of(word)
+        children = self._trie.children
+        roots = tuple(children[w] for w in near if w in children)
+        if len(self._starts) >= _KEPT:
+            self._starts.clear()
+        self._starts[word] = roots
+        return roots
+
+    def _candidate(self, entry: _Entry, first: int, text: str, key: str, skel: str,
+                   tokens: Sequence[tuple[int, int]], words: list[str],
+                   offsets: list[int] | None,
                    spans: list[tuple[int, int]],
                    found: list[tuple[tuple[int, int, int], Variant]]) -> None:
         """Check one (start word, term) pair as the pieces' scan would, and keep a variant."""
         size = len(entry.words)
-        window = tokens[first:first + size]
-        start, end = window[0].start, window[-1].end
+        start, end = tokens[first][0], tokens[first + size - 1][1]
         if any(s < end and start < e for s, e in spans):
             return
-        kind = self._verify(entry, words[first:first + size])
+        window = tuple(words[first:first + size])
+        verdicts = self._verdicts
+        memo_key = (id(entry), window)
+        if memo_key in verdicts:
+            kind = verdicts[memo_key]
+        else:
+            if len(verdicts) >= _KEPT:
+                verdicts.clear()
+            kind = verdicts[memo_key] = self._verify(entry, list(window))
         if kind is None:
             return
         rank = self._first_hit(entry, first, skel, tokens)
@@ -238,30 +274,31 @@ class VariantIndex:
                                     text[start:end], kind)))
 
     def _first_hit(self, entry: _Entry, first: int, skel: str,
-                   tokens: Sequence[Token]) -> tuple[int, int, int] | None:
+                   tokens: Sequence[tuple[int, int]]) -> tuple[int, int, int] | None:
         """Where the pieces' scan would first name (*first*, *entry*): (end of the piece in the
         text, longer piece first, position in the piece's list); None if it never would."""
         best: tuple[int, int, int] | None = None
         for piece, word_index, index in self._hits[id(entry)]:
-            token = tokens[first + word_index]
-            at = skel.find(piece, token.start)
-            if at < 0 or at >= token.end:
+            token_start, token_end = tokens[first + word_index]
+            at = skel.find(piece, token_start)
+            if at < 0 or at >= token_end:
                 continue
             rank = (at + len(piece) - 1, -len(piece), index)
             if best is None or rank < best:
                 best = rank
         return best
 
-    def _find_twins(self, text: str, norm: str, key: str, skel: str, tokens: Sequence[Token],
-                    offsets: list[int] | None, spans: list[tuple[int, int]],
+    def _find_twins(self, text: str, norm: str, key: str, skel: str,
+                    tokens: Sequence[tuple[int, int]], offsets: list[int] | None,
+                    spans: list[tuple[int, int]],
                     found: list[tuple[tuple[int, int, int], Variant]]) -> None:
         """The pieces' scan, for the terms that share a concept and a folded form."""
-        starts = [t.start for t in tokens]
+        starts = [a for a, _ in tokens]
         seen: set[tuple[int, str, str]] = set()
         for last, (length, entries) in self._twins.iter(skel):
             hit = last - length + 1
             ti = bisect_right(starts, hit) - 1
-            if ti < 0 or tokens[ti].end <= hit:
+            if ti < 0 or tokens[ti][1] <= hit:
                 continue
             for entry, _, word_index, index in entries:
                 first = ti - word_index
@@ -273,13 +310,13 @@ class VariantIndex:
                     continue
                 seen.add(marker)
                 window = tokens[first:first + size]
-                if any(len(norm[a.end:b.start]) > 3 or norm[a.end:b.start].strip(" -‐‑")
+                if any(len(norm[a[1]:b[0]]) > 3 or norm[a[1]:b[0]].strip(" -‐‑")
                        for a, b in zip(window, window[1:], strict=False)):
                     continue
-                start, end = window[0].start, window[-1].end
+                start, end = window[0][0], window[-1][1]
                 if any(s < end and start < e for s, e in spans):
                     continue
-                kind = self._verify(entry, [key[t.start:t.end] for t in window])
+                kind = self._verify(entry, [key[a:b] for a, b in window])
                 if kind is None:
                     continue
                 if offsets is not None:
@@ -309,32 +346,44 @@ class VariantIndex:
         """"diacritics" or "spelling" when *words* are a near-miss of the term, else None."""
         if tuple(words) == entry.words:
             return None
+        single = len(entry.words) == 1
+        if single and self.language.is_word(words[0]):
+            return None  # a word of the language's dictionary: серия, not Сирия misspelt
+        if all(self.language.could_be_form(term, word)
+               for word, term in zip(words, entry.words, strict=True)):
+            return None  # an inflection the matcher does not take (прав и свобод), no typo
         kinds: list[str] = []
         repaired: list[str] = []
+        typed: list[str] = []
         total = 0
-        single = len(entry.words) == 1
         memo = self._near
         for word, term in zip(words, entry.words, strict=True):
             edits = entry.edits and max_edits(len(term))
-            memo_key = (word, term, edits, single)
+            memo_key = (word, term, edits, single, entry.fixed_end)
             if memo_key in memo:
                 found = memo[memo_key]
             else:
                 if len(memo) >= _KEPT:
                     memo.clear()
-                found = memo[memo_key] = _near(word, term, edits, ending_counts=single)
+                found = memo[memo_key] = _near(word, term, edits, ending_counts=single,
+                                               last_letter=not entry.fixed_end)
             if found is None:
                 return None
             distance, rest, kind = found
             total += distance
             repaired.append(term + rest)
+            typed.append(word[:len(word) - len(rest)])
             if kind:
                 kinds.append(kind)
         if not kinds or total > entry.edits:
             return None
         if tuple(repaired) != entry.words and not self.language.match_folded(
-                entry.words, tuple(repaired)):
-            return None  # what follows the near-miss is no inflection of the term
+                entry.words, tuple(repaired)) and not (
+                set(kinds) == {"diacritics"}
+                and self.language.match_folded(tuple(typed), tuple(words))):
+            # what follows the near-miss is no inflection of the term, nor of the word as typed
+            # (a vowel typed without its diacritic takes the other harmony: Xiziyə for Xızıya)
+            return None
         return "spelling" if "spelling" in kinds else "diacritics"
 
 

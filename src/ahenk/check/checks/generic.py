@@ -23,6 +23,14 @@ from ahenk.check.registry import register
 from ahenk.diagnostics import Severity
 
 _ELLIPSIS = regex.compile(r"\.\.\.")
+_SPACE_RUN = regex.compile(r"[ \u00a0\u202f\u2009]{2,}")
+#: A final abbreviation point, by target language: ru г. гг. в. вв. тыс. млн. млрд. руб. и др.
+#: и т. д. и т. п.; az il? no: və s., və b.; en etc.
+_ABBREVIATION_END = {
+    "ru": regex.compile(r"(?<![\p{L}])(?:г|гг|в|вв|тыс|млн|млрд|руб|др|т\.\s?[дп])\.$"),
+    "az": regex.compile(r"(?<![\p{L}])və\s(?:s|b)\.$"),
+    "en": regex.compile(r"(?<![\p{L}])etc\.$"),
+}
 _CLOSING = "\"'»”’)"  # closing quotes and brackets a sentence may end inside or outside of
 
 
@@ -54,12 +62,15 @@ class ToolkitCheck(Check):
     def _prepare(self, text: str) -> str:
         return text
 
+    def _texts(self, pair: Pair, context: CheckContext) -> tuple[str, str]:
+        """(source, target) as the pofilter test sees them."""
+        return self._prepare(pair.source_text), self._prepare(pair.target_text or "")
+
     def _details(self, pair: Pair) -> dict[str, Any]:
         return {}
 
     def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
-        source = self._prepare(pair.source_text)
-        target = self._prepare(pair.target_text or "")
+        source, target = self._texts(pair, context)
         failure = toolkit_failure(self.toolkit_test, source, target, pair.tgt or "en")
         if failure is not None:
             yield self.finding(pair, _sentence(failure), **self._details(pair))
@@ -83,7 +94,10 @@ class EndPunctuation(ToolkitCheck):
     description = (
         "Source and target end differently: a full stop, colon, question or exclamation mark "
         "or ellipsis lost or added. Three dots and the ellipsis character count as the same; "
-        "closing quotes and brackets are looked through (English \"yes.\" and Russian «да».)."
+        "closing quotes and brackets are looked through (English \"yes.\" and Russian «да».). "
+        "The point of an abbreviation that ends the target (Russian 15 января 2023 г., "
+        "2020–2023 гг., 250 тыс.; Azerbaijani və s.) is not end punctuation when the source "
+        "ends without a full stop."
     )
     severity = Severity.WARNING
     toolkit_test = "endpunc"
@@ -94,6 +108,13 @@ class EndPunctuation(ToolkitCheck):
     def _prepare(self, text: str) -> str:
         # "yes." and «да».: look through closing quotes and brackets to the punctuation
         return _ELLIPSIS.sub("…", text.rstrip()).rstrip(_CLOSING).rstrip()
+
+    def _texts(self, pair: Pair, context: CheckContext) -> tuple[str, str]:
+        source, target = super()._texts(pair, context)
+        pattern = _ABBREVIATION_END.get(pair.tgt or "")
+        if pattern is not None and not source.endswith(".") and pattern.search(target):
+            target = target[:-1]  # 2023 г.: the abbreviation's point, not the sentence's
+        return source, target
 
     def _details(self, pair: Pair) -> dict[str, Any]:
         return {"expected": _end(pair.source_text) or None,
@@ -106,12 +127,26 @@ class Brackets(ToolkitCheck):
     name = "Brackets differ"
     description = (
         "The target has a different number of round, square or curly brackets than the "
-        "source: a parenthesis lost or left open."
+        "source: a parenthesis lost or left open. Brackets that belong to a termbase term are "
+        "not counted when they explain the difference: those written in a matched term "
+        "(Müvəkkili (Ombudsman), Уполномоченный по правам человека (Омбудсмен)) and an "
+        "abbreviation in brackets right after a full form of the same concept (Milli Preventiv "
+        "Mexanizm (MPM)); a bracket left open is still reported."
     )
     severity = Severity.WARNING
     toolkit_test = "brackets"
     related = ("pofilter: brackets", "Weblate: punctuation (partly)")
     examples = (("en", "the Council of Europe (CoE)", "ru", "Совет Европы (СЕ"),)
+
+    def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
+        source, target = pair.source_text, pair.target_text or ""
+        failure = toolkit_failure(self.toolkit_test, source, target, pair.tgt or "en")
+        if failure is not None:  # the brackets of termbase terms may account for it
+            failure = toolkit_failure(
+                self.toolkit_test, _term_brackets_blanked(source, pair.src, context),
+                _term_brackets_blanked(target, pair.tgt, context), pair.tgt or "en")
+        if failure is not None:
+            yield self.finding(pair, _sentence(failure))
 
 
 @register
@@ -120,17 +155,31 @@ class DoubleSpace(ToolkitCheck):
     name = "Double spaces"
     description = (
         "The target has two spaces in a row where the source has none (or the other way "
-        "round): usually a leftover of editing."
+        "round): usually a leftover of editing. Runs are counted, whatever their length; a "
+        "run may mix ordinary and no-break spaces (U+00A0, U+202F), and a single no-break "
+        "space is a single space. A source run with a no-break space in it is layout (a "
+        "dateline, hashtags): the target may keep it as ordinary spaces or close it up."
     )
     severity = Severity.INFO
     toolkit_test = "doublespacing"
     related = ("pofilter: doublespacing", "Weblate: double_space")
     examples = (("en", "The report is ready.", "az", "Hesabat  hazırdır."),)
 
+    def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
+        # a run of two or more spaces of any kind (U+0020, U+00A0, U+202F, U+2009) is one
+        # double space; a single no-break space is a single space. A source run with a
+        # no-break space in it is layout (a dateline, a row of hashtags): the target may keep
+        # it as ordinary spaces or close it up
+        source = _SPACE_RUN.findall(pair.source_text)
+        target = len(_SPACE_RUN.findall(pair.target_text or ""))
+        layout = sum(1 for run in source if run.strip(" "))
+        if target > len(source) or target < len(source) - layout:
+            yield self.finding(pair, "different use of double spaces", **self._details(pair))
+
     def _details(self, pair: Pair) -> dict[str, Any]:
         target = pair.target_text or ""
-        at = target.find("  ")
-        return {"span": (at, at + 2)} if at >= 0 else {}
+        run = _SPACE_RUN.search(target)
+        return {"span": (run.start(), run.end())} if run else {}
 
 
 @register
@@ -197,6 +246,8 @@ EXPECTED_RATIO = {
 RATIO_LOW, RATIO_HIGH = 0.5, 2.0
 #: Sources shorter than this (in letters) are not judged.
 MIN_SOURCE_LETTERS = 20
+#: Nor is a target within this many letters of its expected length (short fragments).
+MIN_DIFFERENCE_LETTERS = 15
 
 
 @register
@@ -208,7 +259,8 @@ class LengthRatio(Check):
         "is: half or less, or twice or more, of the expected length for the language pair "
         "(Azerbaijani runs about 10% and Russian about 15% longer than English). A truncated "
         "translation, a sentence left out, or two segments merged. Sources under 20 letters "
-        "are not judged."
+        "are not judged, nor a target within 15 letters of its expected length (a short "
+        "fragment: The strange thing is that → Странно то, что)."
     )
     severity = Severity.WARNING
     related = ("pofilter: long, short", "Weblate: max-length (a different idea)")
@@ -221,6 +273,8 @@ class LengthRatio(Check):
             return
         target = letters(mask(pair.target_text or ""))
         expected = EXPECTED_RATIO.get((pair.src, pair.tgt or ""), 1.0)
+        if abs(target - source * expected) < MIN_DIFFERENCE_LETTERS:
+            return
         ratio = target / source / expected
         if ratio <= RATIO_LOW:
             yield self.finding(pair, f"the target is {target / source:.0%} of the source's "
@@ -228,3 +282,32 @@ class LengthRatio(Check):
         elif ratio >= RATIO_HIGH:
             yield self.finding(pair, f"the target is {target / source:.0%} of the source's "
                                "length: is something added or merged?")
+
+
+def _term_brackets_blanked(text: str, lang: str | None, context: CheckContext) -> str:
+    """*text* with the brackets that belong to termbase terms blanked: those written in a
+    matched term (Müvəkkili (Ombudsman), Уполномоченный … (Омбудсмен)), and an abbreviation's
+    brackets right after a full form of the same concept (Milli Preventiv Mexanizm (MPM))."""
+    if context.termbase is None or not lang or "(" not in text:
+        return text
+    from ahenk.check.checks.terms import matches
+
+    found = matches(context, text, lang, nested=True)
+    chars = list(text)
+    for match in found:
+        if "(" in match.term and ")" in match.term:  # the span may stop before the ")"
+            closing = text.find(")", match.start, match.end + 1)
+            opening = text.find("(", match.start, closing)
+            if 0 <= opening < closing:
+                chars[opening] = chars[closing] = " "
+    full_forms: dict[int, set[str]] = {}
+    for match in found:
+        full_forms.setdefault(match.end, set()).add(match.concept)
+    for match in found:
+        opening = match.start - 1
+        if opening < 1 or text[opening] != "(" or text[match.end:match.end + 1] != ")":
+            continue
+        before = len(text[:opening].rstrip())
+        if match.concept in full_forms.get(before, ()) and before < opening:
+            chars[opening] = chars[match.end] = " "
+    return "".join(chars)

@@ -6,8 +6,12 @@ Detection uses lingua-language-detector restricted to English, Azerbaijani, Russ
 mode, built once per process on first use. Azerbaijani in Cyrillic script, which lingua does not
 know, is recognised by its letters (ә ғ ҹ ј һ ө ү). Before judging, URLs, e-mail addresses,
 placeholders, digits and capitalised words (names: "Human Rights Watch" in an Azerbaijani
-sentence) are set aside; what remains must be at least three words and fifteen letters, or the
-text is too short to judge and is skipped.
+sentence) are set aside; a capitalised word counts as a sentence start only at the start of the
+text or after . ! ? : ; …, not after an opening quote or bracket (“İnsan Hüquqları…”, (Ombudsman)
+are names). What remains must have at least three content words (function words such as of, the,
+və, и do not count) and fifteen letters, or the text is too short to judge and is skipped. A
+text whose judged words have ə (və, ilə) is never Turkish (Turkish has no ə); an ə in a name
+does not count, so a Turkish sentence naming Səltənət is still Turkish.
 """
 
 from __future__ import annotations
@@ -36,7 +40,14 @@ DETECTED_AT_LEAST = 0.6
 EXPECTED_AT_MOST = 0.2
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
-_SENTENCE_START = regex.compile(r"(?:^|[.!?:;…]\s+|[\"«“(]\s*)$")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;…]\s+)$")
+#: Words that say little about the language on their own (not counted as content words).
+FUNCTION_WORDS = frozenset("""
+a an the of in on at to for by with from and or as is are was were be it its this that
+və ilə üçün bu o da də ki bir hər ya həm isə kimi görə
+и в во на с со по о об к от до из за не что это как а но или же ли
+ve ile için bu bir de da ki gibi
+""".split())
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +91,8 @@ def _script(text: str) -> tuple[int, int, int]:
 def detect(text: str) -> tuple[tuple[str, float], ...]:
     """(language subtag, confidence) for *text*, most likely first; empty when too short."""
     judged = judged_text(text)
-    if len(judged.split()) < MIN_WORDS or sum(c.isalpha() for c in judged) < MIN_LETTERS:
+    content = [w for w in judged.split() if w.lower() not in FUNCTION_WORDS]
+    if len(content) < MIN_WORDS or sum(c.isalpha() for c in judged) < MIN_LETTERS:
         return ()
     by_name = {name: code for code, name in DETECTABLE.items()}
     values = detector().compute_language_confidence_values(judged)
@@ -104,8 +116,11 @@ def diagnose(text: str, lang: str, script: str | None = None) -> tuple[str, str]
     if not values:
         return None
     best, confidence = values[0]
-    if best == "tr" and "ə" in judged_text(text).lower():
+    judged = judged_text(text)
+    if best == "tr" and "ə" in judged.lower():  # a Turkish text naming Səltənət is Turkish
         best = "az"  # Turkish has no ə: the low-accuracy model sometimes misses it
+    if lang == "en" and best in ("az", "tr") and judged.isascii():
+        return None  # not one letter English lacks: a short English text misread
     expected = dict(values).get(lang, 0.0)
     if best != lang and confidence >= DETECTED_AT_LEAST and expected <= EXPECTED_AT_MOST:
         return best, f"reads as {NAMES[best]}, not {NAMES.get(lang, lang)}"

@@ -3,9 +3,11 @@
 Numbers are read by :func:`ahenk.lang.numbers.extract_numbers`, each side in its own language, so
 English 3,400 equals Azerbaijani 3 400 and Russian 3 400 (with U+00A0 or U+202F), English 1.5
 equals Russian 1,5, 1991-ci equals 1991 and 2-й equals 2nd. An English "3,400" copied unchanged
-into Russian reads 3.4 there and is reported. A date written with digits on one side and with a
-month name on the other (01.05.2025 / 1 May 2025) matches when its day and year are there; a
-number from one to ten written as a word on the other side (3 / three / üç / три) is accepted.
+into Russian reads 3.4 there and is reported. A thousand/million/billion word multiplies the
+number before it (az 4 min, ru 250 тыс. = 250,000). A date written with digits on one side and
+with a month name on the other (01.05.2025 / 1 May 2025) matches when its day and year are
+there; a number from one to ten written as a word on the other side (3 / three / üç / три) is
+accepted.
 """
 
 from __future__ import annotations
@@ -79,7 +81,9 @@ class NumberMismatch(Check):
         "3,400 (English) = 3 400 (Azerbaijani, Russian) = 3400; 1.5 = 1,5; 1991-ci = 1991; "
         "2-й = 2nd. A thousands separator copied from English into Russian or Azerbaijani "
         "(3,400 for 3 400) reads as a decimal (3.4) and is reported. Dates match across "
-        "01.05.2025 and 1 May 2025, and one to ten may be written as words."
+        "01.05.2025 and 1 May 2025, and one to ten may be written as words. A word for "
+        "thousand, million or billion after a number multiplies it: 4,000 = az 4 min = ru "
+        "4 тыс.; 1.5 million = 1,5 milyon = 1,5 млн."
     )
     severity = Severity.ERROR
     related = ("pofilter: numbers", "Weblate: –")
@@ -89,8 +93,8 @@ class NumberMismatch(Check):
 
     def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
         source, target = pair.source_text, pair.target_text or ""
-        src_tokens = extract_numbers(source, pair.src)
-        tgt_tokens = extract_numbers(target, pair.tgt or pair.src)
+        src_tokens = extract_numbers(source, pair.src, scaled=True)
+        tgt_tokens = extract_numbers(target, pair.tgt or pair.src, scaled=True)
         extra = list(tgt_tokens)
         missing = [t for t in src_tokens if not _take(extra, t.value)]
         missing = _reconcile_dates(missing, extra)

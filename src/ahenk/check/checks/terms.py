@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ahenk.check.base import Check, CheckContext, Pair
+from ahenk.check.checks._text import EMAIL, URL, mask
 from ahenk.check.checks._variants import VariantIndex
 from ahenk.check.finding import Finding, Side
 from ahenk.check.registry import register
 from ahenk.diagnostics import Severity
 from ahenk.lang.casing import fold
+from ahenk.termbase.loose import loosely_present
 from ahenk.termbase.match import TermIndex, TermMatch
 from ahenk.termbase.model import Concept, TermStatus
 
@@ -44,8 +46,16 @@ def matches(context: CheckContext, text: str, lang: str | None, *,
     if key not in memo:
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
-        memo[key] = term_index(context, lang).find(text, nested=nested)
+        memo[key] = term_index(context, lang).find(plain(text), nested=nested)
     return memo[key]
+
+
+def plain(text: str) -> str:
+    """*text* with URLs and e-mail addresses blanked (offsets kept): "ombudsman" in
+    https://ombudsman.az or office@ombudsman.az is no use of a term."""
+    if "@" in text or "://" in text or "www." in text:
+        return mask(text, URL, EMAIL)
+    return text
 
 
 def foreign_terms(context: CheckContext, lang: str) -> frozenset[str]:
@@ -71,7 +81,17 @@ class TermMissing(Check):
         "The source uses a termbase term, and the target has none of the concept's preferred "
         "or admitted terms in the target language, in any inflected form. The finding names "
         "the preferred term. When the target uses a deprecated or forbidden term of the "
-        "concept instead, term-forbidden reports it and this check stays silent."
+        "concept instead, term-forbidden reports it and this check stays silent. Words "
+        "inside URLs and e-mail addresses are not terms. A term counts as used when its "
+        "words stand in order with up to three words inserted (an adjective, a numeral, "
+        "another term's modifiers on a shared head; an abbreviation in brackets not counted) "
+        "or up to five in a coordination sharing the head (A haqqında və B haqqında "
+        "konvensiyalar); when Azerbaijani counts people with nəfər after a numeral in place "
+        "of şəxs; and when the target has the term's relational word instead (мина → минная "
+        "угроза, Армения → армянская оккупация, права человека → правозащитный, işğal → "
+        "işğalçılıq). A one-word noun term used as a verb in the source (we appeal to you) "
+        "is not expected. A term of a related concept (civilians → мирное население) is not "
+        "accepted: the termbase has no field for the relation."
     )
     severity = Severity.ERROR
     needs_termbase = True
@@ -92,9 +112,13 @@ class TermMissing(Check):
             concept = concepts(context).get(match.concept)
             if concept is None or not concept.allowed(tgt):
                 continue  # no target term to expect
+            if _verb_use(match, pair.source_text, pair.src, context):
+                continue  # "we appeal to you": the verb, not the noun term
             statuses = in_target.get(match.concept, set())
             if statuses:
                 continue  # allowed: fine; only rejected ones: term-forbidden's finding
+            if _loosely_translated(concept, pair.target_text or "", tgt, context):
+                continue  # with inserted words, a shared head, or as a derived modifier
             reported.add(match.concept)
             expected = _preferred(concept, tgt)
             yield self.finding(pair, f"«{match.surface}» should be translated as «{expected}»",
@@ -110,7 +134,8 @@ class TermForbidden(Check):
         "the target or in the source: a misused abbreviation or a rejected place name in a "
         "source document is a finding too. The finding names the concept's preferred term. A "
         "forbidden term is an error, a deprecated one a warning. A rejected term inside an "
-        "allowed one (the same span matched as allowed) is not reported."
+        "allowed one (the same span matched as allowed) is not reported, nor is one inside a "
+        "URL or an e-mail address."
     )
     severity = Severity.ERROR
     needs_termbase = True
@@ -168,7 +193,7 @@ class TermVariant(Check):
             if not lang or not text.strip():
                 continue
             exact = [(m.start, m.end) for m in matches(context, text, lang)]
-            for variant in variant_index(context, lang).find(text, exact):
+            for variant in variant_index(context, lang).find(plain(text), exact):
                 if fold(variant.surface) in foreign_terms(context, lang):
                     continue  # a term of another language left in place, not a misspelling
                 what = ("missing or wrong diacritics" if variant.kind == "diacritics"
@@ -177,3 +202,20 @@ class TermVariant(Check):
                     pair, f"«{variant.surface}» looks like {what} of «{variant.suggestion}»",
                     side=side, term=variant.term.text, expected=variant.suggestion,
                     found=variant.surface, span=(variant.start, variant.end))
+
+
+def _verb_use(match: TermMatch, text: str, lang: str, context: CheckContext) -> bool:
+    """A one-word noun term that its context makes a verb (:meth:`Language.is_verb_at`)."""
+    term = match.entry
+    if term is None or term.pos != "noun" or " " in match.term.strip():
+        return False
+    return term_index(context, lang).language.is_verb_at(text, match.start)
+
+
+def _loosely_translated(concept: Concept, text: str, lang: str, context: CheckContext) -> bool:
+    """Whether an allowed term of *concept* is in *text* loosely (:mod:`ahenk.termbase.loose`)."""
+    if not text:
+        return False
+    language = term_index(context, lang).language
+    tokens = language.tokenize(plain(text))
+    return any(loosely_present(term, text, language, tokens) for term in concept.allowed(lang))

@@ -54,7 +54,10 @@ class Unchanged(Check):
         "The target is the source text, unchanged (case and spacing aside), though the source "
         "has words to translate. Texts that are only names in capitals, acronyms, numbers, "
         "URLs, e-mail addresses or placeholders are left alone, and so are texts whose every word "
-        "is capitalised (names such as Human Rights Watch may stay as they are)."
+        "is capitalised (names such as Human Rights Watch may stay as they are). A source "
+        "that is itself in the target language (an Azerbaijani view counter left in an "
+        "English page) is left alone: it reads as the target language, or, too short to "
+        "judge, has letters only the target language writes (ə; Cyrillic for Russian)."
     )
     severity = Severity.WARNING
     related = ("pofilter: unchanged", "Weblate: same")
@@ -70,5 +73,25 @@ class Unchanged(Check):
             return
         if not _WORD.search(URL.sub("", EMAIL.sub("", target))):
             return
+        if pair.tgt and _written_in(pair.source_text, pair.tgt, pair.src):
+            return  # the source is already in the target language: nothing to translate
         yield self.finding(pair, "the target is the source text, untranslated",
                            found=target.strip())
+
+
+def _written_in(text: str, lang: str, src: str) -> bool:
+    """Whether *text* (the source, in *src* by its unit) is in fact in *lang*."""
+    from ahenk.check.checks.language import detect
+
+    if lang == src:
+        return False
+    judged = detect(text)
+    if judged:
+        best, confidence = judged[0]
+        return best == lang and confidence >= 0.6
+    letters = [c for c in text if c.isalpha()]
+    if lang == "az":
+        return any(c in "əƏ" for c in letters)
+    if lang == "ru":
+        return sum("\u0400" <= c <= "\u04ff" for c in letters) * 2 > len(letters)
+    return False

@@ -1,0 +1,227 @@
+"""Check benchmark (issue 6): ahenk's checks against a bare Aho-Corasick scan and pofilter.
+
+    .venv/bin/python bench/check/run.py                  # 100k units (a few minutes)
+    .venv/bin/python bench/check/run.py --full           # 1M units
+    .venv/bin/python bench/check/run.py --units 20000 --src /tmp/old/src   # another ahenk
+
+Data (:mod:`generate`, seeded, cached under ``--data``): a 10k-concept en/az/ru termbase and
+N units, half en→az and half en→ru, in two TMX files (and a PO subset for pofilter).
+
+Rows, each measured in a subprocess of its own (wall time, CPU time, peak RSS of that process):
+
+* ``floor``: the named baseline. Every term of the termbase (all languages, lower-cased) in one
+  pyahocorasick automaton; each unit's source and target lower-cased and scanned with
+  ``Automaton.iter``, hits counted. No morphology, no checks, no file parsing: the least any
+  term check must do.
+* ``read``: streaming the two TMX files (:func:`ahenk.formats.tmx.iter_units`), for scale.
+* ``ahenk terms``: ``check_paths`` with term-missing, term-forbidden and term-variant
+  (inflection-aware matching on both sides, near-miss search), termbase loading excluded,
+  index building included.
+* ``ahenk all``: ``check_paths`` with the default check set.
+* ``pofilter``: translate-toolkit's ``pofilter`` (its default tests) on the first
+  ``--po-units`` units of each language as PO, extrapolated to N units (labelled).
+
+Ratio = seconds per unit / the floor's seconds per unit. Target: ahenk terms within 5× of the
+floor, far ahead of pofilter, peak memory flat in the number of units.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+TERM_CHECKS = "term-missing,term-forbidden,term-variant"
+TARGET_RATIO = 5.0
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _clock() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
+
+
+def _since(start: tuple[float, float]) -> tuple[float, float]:
+    wall, cpu = _clock()
+    return wall - start[0], cpu - start[1]
+
+
+# -- workers (run in a subprocess each) ------------------------------------------------------
+
+def work_floor(data: Path) -> dict:
+    import ahocorasick
+
+    from ahenk.glossary import load_termbase
+
+    termbase = load_termbase(data / "termbase.tsv")
+    automaton = ahocorasick.Automaton()
+    for concept in termbase.concepts:
+        for term in concept.terms:
+            automaton.add_word(term.text.lower(), len(term.text))
+    automaton.make_automaton()
+    wall = cpu = 0.0
+    hits = segments = units = 0
+    with (data / "units.tsv").open(encoding="utf-8") as lines:
+        for line in lines:
+            source, _, target = line.rstrip("\n").split("\t")
+            start = _clock()
+            for text in (source, target):
+                for _ in automaton.iter(text.lower()):
+                    hits += 1
+            took = _since(start)
+            wall += took[0]
+            cpu += took[1]
+            segments += 2
+            units += 1
+    return {"units": units, "segments": segments, "wall": wall, "cpu": cpu, "hits": hits}
+
+
+def work_read(data: Path) -> dict:
+    from ahenk.formats import tmx
+
+    start = _clock()
+    units = 0
+    for lang in ("az", "ru"):
+        for _ in tmx.iter_units(data / f"en-{lang}.tmx"):
+            units += 1
+    wall, cpu = _since(start)
+    return {"units": units, "wall": wall, "cpu": cpu}
+
+
+def work_check(data: Path, select: str | None) -> dict:
+    from ahenk.check.runner import check_paths
+    from ahenk.glossary import load_termbase
+
+    termbase = load_termbase(data / "termbase.tsv")
+    start = _clock()
+    report = check_paths([data / "en-az.tmx", data / "en-ru.tmx"], termbase, select=select)
+    wall, cpu = _since(start)
+    counts: dict[str, int] = {}
+    for finding in report.findings:
+        counts[finding.check_id] = counts.get(finding.check_id, 0) + 1
+    return {"units": report.summary.get("units"), "wall": wall, "cpu": cpu,
+            "findings": dict(sorted(counts.items()))}
+
+
+def work_pofilter(data: Path) -> dict:
+    exe = shutil.which("pofilter") or str(Path(sys.executable).parent / "pofilter")
+    units = 0
+    start = _clock()
+    for lang in ("az", "ru"):
+        source = data / f"en-{lang}.po"
+        units += source.read_text(encoding="utf-8").count('\nmsgid "') - 1  # minus the header
+        out = data / f"pofilter-{lang}.po"
+        subprocess.run([exe, "--progress=none", str(source), str(out)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall, _ = _since(start)
+    child = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"units": units, "wall": wall, "cpu": child.ru_utime + child.ru_stime,
+            "peak_mb": child.ru_maxrss / 1024}
+
+
+WORKERS = {
+    "floor": lambda data: work_floor(data),
+    "read": lambda data: work_read(data),
+    "terms": lambda data: work_check(data, TERM_CHECKS),
+    "all": lambda data: work_check(data, None),
+    "pofilter": lambda data: work_pofilter(data),
+}
+
+
+def worker(name: str, data: Path, src: Path) -> None:
+    sys.path.insert(0, str(src))
+    result = WORKERS[name](data)
+    result.setdefault("peak_mb", _peak_mb())
+    print(json.dumps(result))
+
+
+# -- driver -------------------------------------------------------------------------------------
+
+def run_worker(name: str, data: Path, src: Path) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--worker", name, "--data", str(data),
+                           "--src", str(src)], capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"{name} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def ensure_data(units: int, po_units: int, base: Path, seed: int) -> Path:
+    data = base / f"n{units}-po{po_units}-s{seed}"
+    if (data / "done").exists():
+        return data
+    print(f"generating {units:,} units into {data} ...", flush=True)
+    sys.path.insert(0, str(HERE))
+    from generate import generate
+
+    start = time.perf_counter()
+    generate(units, data, seed, po=po_units)
+    (data / "done").write_text("ok\n")
+    print(f"  generated in {time.perf_counter() - start:.0f} s", flush=True)
+    return data
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--units", type=int, default=100_000)
+    parser.add_argument("--full", action="store_true", help="1M units")
+    parser.add_argument("--po-units", type=int, default=2000,
+                        help="units per language given to pofilter (then extrapolated)")
+    parser.add_argument("--data", type=Path, default=Path("/tmp/ahenk-bench-check"))
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--src", type=Path, default=ROOT / "src",
+                        help="the ahenk source tree to measure (default: this checkout)")
+    parser.add_argument("--only", default="floor,read,terms,all,pofilter",
+                        help="rows to measure, comma-separated")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.data, args.src)
+        return
+    units = 1_000_000 if args.full else args.units
+    data = ensure_data(units, args.po_units, args.data, args.seed)
+    rows = args.only.split(",")
+    results: dict[str, dict] = {}
+    for name in rows:
+        print(f"running {name} ...", flush=True)
+        results[name] = run_worker(name, data, args.src)
+    print()
+    print(f"{units:,} units ({units * 2:,} segments), 10k-concept termbase, "
+          f"ahenk from {args.src}, {os.cpu_count()} CPUs")
+    floor = results.get("floor")
+    floor_per_unit = floor["wall"] / floor["units"] if floor else None
+    head = f"{'':14}{'units':>10}{'wall s':>10}{'cpu s':>9}{'units/s':>11}{'× floor':>9}" \
+           f"{'peak MB':>9}"
+    print(head)
+    print("-" * len(head))
+    for name in rows:
+        r = results[name]
+        label = {"terms": "ahenk terms", "all": "ahenk all"}.get(name, name)
+        wall, cpu, n = r["wall"], r["cpu"], r["units"]
+        note = ""
+        if name == "pofilter" and n < units:
+            note = f"  (measured on {n:,} units, extrapolated to {units:,})"
+            wall, cpu, n = wall * units / n, cpu * units / n, units
+        ratio = f"{wall / n / floor_per_unit:.1f}" if floor_per_unit else "-"
+        print(f"{label:14}{n:>10,}{wall:>10.1f}{cpu:>9.1f}{n / wall:>11,.0f}{ratio:>9}"
+              f"{r['peak_mb']:>9.0f}{note}")
+    for name in ("terms", "all"):
+        if name in results and results[name].get("findings"):
+            print(f"findings ({name}): {results[name]['findings']}")
+    if floor_per_unit and "terms" in results:
+        ratio = results["terms"]["wall"] / results["terms"]["units"] / floor_per_unit
+        verdict = "meets" if ratio <= TARGET_RATIO else "misses"
+        print(f"ahenk terms: {ratio:.1f}× the floor, {verdict} the target (≤ {TARGET_RATIO}×)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""Looser evidence that a concept's term is in a text: for term-missing's acceptance only.
+
+:mod:`ahenk.termbase.match` finds a term where its words stand together, inflected. A
+translation may also give a term
+
+* **with words inserted** (bounded): an adjective or a numeral before the head (minalanmış
+  ərazilərin dəqiq xəritələri, группы для независимого мониторинга), a second term's modifiers
+  on a shared head (saxlanılan erməni əsilli şəxslər), a bracketed abbreviation
+  (… Təşkilatının (İƏT) Müstəqil …). At most :data:`MAX_INSERTED` words in all; an abbreviation
+  in brackets does not count;
+* **sharing its head in a coordination**: the inserted words start with a coordinating
+  conjunction (Əlilliyi olan şəxslərin hüquqları haqqında və Uşaq hüquqları haqqında
+  konvensiyalar), at most :data:`MAX_COORDINATED` words;
+* **counted**: after a numeral, Azerbaijani counts people with nəfər in place of the head şəxs
+  (vətənə qaytarılmış 31 nəfər);
+* **as a derived modifier**: the language's relational word (мина → минная угроза, Армения →
+  армянская оккупация, права человека → правозащитные учреждения, işğal → işğalçılıq
+  siyasəti; :meth:`~ahenk.lang.base.Language.is_relational`).
+
+Words never match across sentence punctuation (. ; : ! ?). Each word is compared as the term
+matcher compares it (:meth:`~ahenk.lang.base.Language.is_form` with the language's roles), case
+aside. Never used to find terms: term-forbidden and term-variant see only real matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from ahenk.lang import Language, Role
+from ahenk.lang.base import Token
+from ahenk.termbase.model import Term
+
+#: Words that may be inserted inside a term, in all.
+MAX_INSERTED = 3
+#: Words of a coordination inserted before a shared head (starting with the conjunction).
+MAX_COORDINATED = 5
+#: Coordinating conjunctions, by language.
+COORDINATORS = {"en": frozenset({"and", "or"}), "az": frozenset({"və", "ya", "həm"}),
+                "ru": frozenset({"и", "или"})}
+#: Counting words that stand for a head after a numeral: (language, head) -> counting words.
+COUNTERS = {("az", "şəxs"): ("nəfər",), ("az", "adam"): ("nəfər",)}
+
+_BREAK = regex.compile(r"[.;:!?…]")
+_NUMERAL = regex.compile(r"\d")
+
+
+def loosely_present(term: Term, text: str, language: Language,
+                    tokens: Sequence[Token] | None = None) -> bool:
+    """Whether *text* has *term* with a bounded insertion, a shared head, a counting word, or
+    as its derived modifier (see the module)."""
+    words = language.words(term.text)
+    if not words:
+        return False
+    tokens = tokens if tokens is not None else language.tokenize(text)
+    surfaces = [language.fold(t.text) for t in tokens]
+    if any(language.is_relational(words, surface) for surface in surfaces):
+        return True
+    if len(words) < 2:
+        return False
+    roles = language.roles(words)
+    return any(_from(i, words, roles, tokens, surfaces, text, language)
+               for i, surface in enumerate(surfaces)
+               if language.is_form(words[0], surface, roles[0]))
+
+
+def _from(first: int, words: tuple[str, ...], roles: tuple[Role, ...], tokens: Sequence[Token],
+          surfaces: list[str], text: str, language: Language) -> bool:
+    """The term's words from text word *first* on, in order, within the insertion budget."""
+    coordinators = COORDINATORS.get(language.code, frozenset())
+    at, inserted = first, 0
+    for word, role in zip(words[1:], roles[1:], strict=True):
+        gap = 0
+        for j in range(at + 1, len(tokens)):
+            if _BREAK.search(text, tokens[j - 1].end, tokens[j].start):
+                return False
+            if language.is_form(word, surfaces[j], role) or _counts(word, j, surfaces, language):
+                break
+            if not _bracketed(tokens[j], text):
+                gap += 1
+            shared = surfaces[at + 1] in coordinators
+            if gap > (MAX_COORDINATED if shared else MAX_INSERTED - inserted):
+                return False
+        else:
+            return False
+        inserted += 0 if surfaces[at + 1] in coordinators else gap
+        at = j
+    return True
+
+
+def _counts(word: str, j: int, surfaces: list[str], language: Language) -> bool:
+    """Text word *j* is a counting word for head *word*, after a numeral (31 nəfərlə)."""
+    counters = COUNTERS.get((language.code, word), ())
+    return j > 0 and bool(_NUMERAL.search(surfaces[j - 1])) and any(
+        language.is_form(counter, surfaces[j]) for counter in counters)
+
+
+def _bracketed(token: Token, text: str) -> bool:
+    """An abbreviation in brackets: (İƏT), (OIC)."""
+    return (text[token.start - 1:token.start] == "(" and text[token.end:token.end + 1] == ")"
+            and token.text.upper() == token.text)
