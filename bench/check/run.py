@@ -21,7 +21,8 @@ Rows, each measured in a subprocess of its own (wall time, CPU time, peak RSS of
 * ``pofilter``: translate-toolkit's ``pofilter`` (its default tests) on the first
   ``--po-units`` units of each language as PO, extrapolated to N units (labelled).
 
-Ratio = seconds per unit / the floor's seconds per unit. Target: ahenk terms within 5× of the
+units/s and the ratio are per CPU second (wall time follows the machine's other load): ratio =
+CPU seconds per unit / the floor's CPU seconds per unit. Target: ahenk terms within 5× of the
 floor, far ahead of pofilter, peak memory flat in the number of units.
 """
 
@@ -198,7 +199,8 @@ def main() -> None:
     print(f"{units:,} units ({units * 2:,} segments), 10k-concept termbase, "
           f"ahenk from {args.src}, {os.cpu_count()} CPUs")
     floor = results.get("floor")
-    floor_per_unit = floor["wall"] / floor["units"] if floor else None
+    # the ratio compares CPU time: wall time follows whatever else the machine is doing
+    floor_per_unit = floor["cpu"] / floor["units"] if floor else None
     head = f"{'':14}{'units':>10}{'wall s':>10}{'cpu s':>9}{'units/s':>11}{'× floor':>9}" \
            f"{'peak MB':>9}"
     print(head)
@@ -211,14 +213,14 @@ def main() -> None:
         if name == "pofilter" and n < units:
             note = f"  (measured on {n:,} units, extrapolated to {units:,})"
             wall, cpu, n = wall * units / n, cpu * units / n, units
-        ratio = f"{wall / n / floor_per_unit:.1f}" if floor_per_unit else "-"
-        print(f"{label:14}{n:>10,}{wall:>10.1f}{cpu:>9.1f}{n / wall:>11,.0f}{ratio:>9}"
+        ratio = f"{cpu / n / floor_per_unit:.1f}" if floor_per_unit else "-"
+        print(f"{label:14}{n:>10,}{wall:>10.1f}{cpu:>9.1f}{n / cpu:>11,.0f}{ratio:>9}"
               f"{r['peak_mb']:>9.0f}{note}")
     for name in ("terms", "all"):
         if name in results and results[name].get("findings"):
             print(f"findings ({name}): {results[name]['findings']}")
     if floor_per_unit and "terms" in results:
-        ratio = results["terms"]["wall"] / results["terms"]["units"] / floor_per_unit
+        ratio = results["terms"]["cpu"] / results["terms"]["units"] / floor_per_unit
         verdict = "meets" if ratio <= TARGET_RATIO else "misses"
         print(f"ahenk terms: {ratio:.1f}× the floor, {verdict} the target (≤ {TARGET_RATIO}×)")
 

@@ -1,8 +1,12 @@
 """Issue 6's acceptance tables: planted errors and clean look-alikes, one file per language pair
 (tests/check/planted/<src>-<tgt>.tsv), every error found and no clean case flagged.
 
-Each row is one unit, checked alone (an in-memory store of one unit) with every check and the
-shipped termbase, glossaries/termbase.tsv. Columns: ``id`` (``<family>-<n>``: the check family the
+Each row is one unit, checked with every unit-scope check and the shipped termbase,
+glossaries/termbase.tsv. The units of one table go through the check runner together, in one
+in-memory store (so the termbase's indexes are built once per pair, not once per row); the
+corpus-scope checks (inconsistent-target, inconsistent-source), which compare units with each
+other, are left out: the rows are independent cases, and the same source is meant to appear
+with a clean and with a wrong translation. Columns: ``id`` (``<family>-<n>``: the check family the
 row exercises, or ``casing`` for the Turkic İ/ı traps), ``check`` (the check id that must report
 the row, or ``-`` for a clean look-alike), ``source``, ``target`` (``<none>``: the unit has no
 target; ``\\u00a0`` and the like stand for invisible characters) and ``note``.
@@ -28,6 +32,7 @@ from pathlib import Path
 import pytest
 
 from ahenk.check import all_checks, check_store
+from ahenk.check.base import Scope
 from ahenk.check.finding import Finding
 from ahenk.glossary import load_termbase
 from tests.check.tables import Row, rows, store_of
@@ -53,12 +58,22 @@ def termbase():  # type: ignore[no-untyped-def]
 
 
 @cache
-def findings(pair: str, line: int) -> tuple[Finding, ...]:
-    row = dict(TABLES[pair])[line]
+def report(pair: str) -> dict[str, tuple[Finding, ...]]:
+    """The findings of every row of *pair*'s table, by row id."""
     src, tgt = pair.split("-")
-    target = None if row["target"] == "<none>" else row["target"]
-    unit = Row(line, src, row["source"], tgt, target, unit_id=row["id"]).unit()
-    return tuple(check_store(store_of([unit], src, tgt), termbase()))
+    units = []
+    for line, row in TABLES[pair]:
+        target = None if row["target"] == "<none>" else row["target"]
+        units.append(Row(line, src, row["source"], tgt, target, unit_id=row["id"]).unit())
+    unit_checks = [c.id for c in all_checks() if c.scope is Scope.UNIT]
+    out: dict[str, list[Finding]] = {}
+    for finding in check_store(store_of(units, src, tgt), termbase(), select=unit_checks):
+        out.setdefault(finding.unit or "", []).append(finding)
+    return {unit: tuple(found) for unit, found in out.items()}
+
+
+def findings(pair: str, line: int) -> tuple[Finding, ...]:
+    return report(pair).get(dict(TABLES[pair])[line]["id"], ())
 
 
 def verdict(pair: str, line: int, row: dict[str, str]) -> str | None:

@@ -113,6 +113,8 @@ _PLAIN = (
      r"<\1> lacks the required attribute \2"),
     (re.compile(r"^Element (\S+) required attribute (\S+) has no prefix$"),
      r"<\1> lacks the required attribute \2"),
+    (re.compile(r"^Element (\S+) is not declared in (\S+) list of possible children$"),
+     r"<\1> is not allowed inside <\2>"),
     (re.compile(r"^No declaration for element (\S+)$"),
      r"<\1> is not a TMX 1.4 element"),
     (re.compile(r"^Element (\S+) content does not follow the DTD, expecting (.*), got (.*)$"),

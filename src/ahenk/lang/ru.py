@@ -23,7 +23,9 @@ further: a common noun in the singular right after the head, or after the head a
 keeps its case but may change number (семья шехида → семей шехидов, подрыв на мине → подрыва на
 минах; Кабинет министров, already plural, stays fixed); nouns coordinated with и/или inflect as
 the head does (права и свободы человека → прав и свобод человека); a participle after the head
-agrees with it (соотечественники, изгнанные из Армении → соотечественников, изгнанных из Армении).
+agrees with it (соотечественники, изгнанные из Армении → соотечественников, изгнанных из Армении);
+so does a noun that can only be nominative after the fixed words, an apposition (Уполномоченный по
+правам человека (Омбудсмен) → Уполномоченном по правам человека (Омбудсмене)).
 
 pymorphy3 is imported on first use; the analyser is built once and word analyses are cached.
 """
@@ -243,7 +245,9 @@ def roles(term_words: tuple[str, ...]) -> tuple[Role, ...]:
         after += 1
         following = term_words[i + 1] if i + 1 < len(term_words) else None
         if closed:
-            out.append(Role.FIXED)
+            # Уполномоченный по правам человека (Омбудсмен): an apposition agrees with the head
+            apposition = out[0] is Role.INFLECTS and _nominative_noun(word)
+            out.append(Role.INFLECTS if apposition else Role.FIXED)
         elif head is None:
             if not _can_head(word):
                 closed = True
@@ -273,6 +277,14 @@ def roles(term_words: tuple[str, ...]) -> tuple[Role, ...]:
             closed = True
             out.append(Role.FIXED)
     return tuple(out)
+
+
+def _nominative_noun(word: str) -> bool:
+    """A common noun that can only be nominative (омбудсмен): after a closed phrase, an
+    apposition to its head."""
+    known = _known(word)
+    return bool(known) and all(p.tag.POS == "NOUN" and p.tag.case == "nomn" and
+                               not any(t in p.tag for t in _PROPER_TAGS) for p in known)
 
 
 def _noun(word: str) -> bool:

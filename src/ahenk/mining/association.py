@@ -24,9 +24,11 @@ Russian lemmas: :func:`ahenk.mining.words.stem`), so Mexanizm/Mexanizmin/Mexaniz
   another source word nothing). Their harmonic mean is the local score, averaged over the
   shared units.
 
-Target spans follow the source candidates' edge rules, and an Azerbaijani span never starts
+Target spans follow the source candidates' edge rules; an Azerbaijani span never starts
 with a light verb (:func:`ahenk.mining.words.is_light_verb`): edilmiş belongs to the noun
-before it (azad edilmiş ərazilər).
+before it (azad edilmiş ərazilər); a Russian span never ends with a word that can only be an
+adjective or participle (:func:`ahenk.mining.words.is_attributive`): it agrees with a noun
+after it (международного гуманитарного права).
 
 The translation is the key with the highest ``local × Dice``; it is shown as it appears in
 text, in its citation form (:func:`citation_form`).
@@ -53,7 +55,7 @@ from ahenk.mining.candidates import (
     runs,
 )
 from ahenk.mining.forms import citation_form
-from ahenk.mining.words import is_light_verb, is_stop, stem
+from ahenk.mining.words import is_attributive, is_light_verb, is_stop, stem
 
 #: Units per candidate in which the word alignment is computed (Dice uses all of them).
 ALIGN_UNITS = 8
@@ -147,7 +149,7 @@ class Associator:
                     words = run[i:j + 1]
                     if not _inner_ok(words):
                         break
-                    if not _edge_ok(run[j]):
+                    if not _edge_ok(run[j]) or is_attributive(run[j].folded, lang):
                         continue
                     a, b = first.token.start, run[j].token.end
                     out.append(_Span(offset + i, offset + j + 1, _key(words, text), text[a:b],
@@ -209,19 +211,22 @@ class Associator:
 
     def _links(self, unit: int) -> dict[str, str]:
         """Competitive linking of the unit's content stems: the most associated pair first,
-        each word linked once; target stem → source stem."""
+        each target stem linked once, each source stem as many times as it occurs in the unit
+        (a word seen twice, war in "prisoners of war" and "Karabakh war", has two
+        translations to take); target stem → source stem."""
         cached = self._unit_links.get(unit)
         if cached is None:
             src, tgt = self.source[unit].content, self.target[unit].content
             scored = sorted(((self.assoc(e, t), e, t) for e in src for t in tgt),
                             reverse=True)
-            cached, used = {}, set()
+            cached = {}
+            left = Counter(w.stem for w in self.source[unit].words if _content(w))
             for score, e, t in scored:
                 if score < MIN_LINK:
                     break
-                if e not in used and t not in cached:
+                if left[e] > 0 and t not in cached:
                     cached[t] = e
-                    used.add(e)
+                    left[e] -= 1
             self._unit_links[unit] = cached
         return cached
 

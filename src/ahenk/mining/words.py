@@ -6,7 +6,7 @@ apostrophe or hyphen suffix is the part before it: QHT-ləri → qht), Russian t
 pymorphy3 normal form (:func:`ahenk.lang.ru.lemma`). Words are folded first
 (:meth:`~ahenk.lang.base.Language.fold`).
 
-Besides the stop words, four small closed classes the candidate rules need:
+Besides the stop words, the candidate rules need a few small closed classes and word tests:
 
 * :data:`NAME_OPENERS`: English ordinals and number words. They are stop words, but one that is
   capitalised before a capitalised word opens a name (Second Karabakh War, First Protocol).
@@ -17,6 +17,9 @@ Besides the stop words, four small closed classes the candidate rules need:
   (relevant, competent, authorized, previous, main, important). A term names a kind of thing;
   "the relevant authorities" are the authorities the text is about, not a kind of authority,
   so no term starts with one. They stay content words for word alignment.
+* :func:`is_attributive`: Russian words that can only be full adjectives or participles
+  (гуманитарного, уполномоченные). They agree with a noun after them, so a Russian phrase never
+  ends with one (международного гуманитарного права, not международного гуманитарного).
 * :func:`is_light_verb`: Azerbaijani light verbs (et-/ed-, edil-, ol-, olun-), the verbal half
   of compound verbs (azad etmək, təmin edilmiş). They follow the noun they make a verb of, so a
   target phrase never starts with one (azad edilmiş ərazilər, never edilmiş ərazilər).
@@ -105,6 +108,17 @@ _AZ_LIGHT_VERB = regex.compile(
     r"|edil(?:ir|ib|ən|ər|əcək|ərək|mək|məy|mə|miş|di|dik|diy|sə|məli|məz|məsi)"
     r"|ol(?:ur|ub|an|ar|acaq|araq|maq|ma|muş|du|duq|duğ|sa|malı|maz|ması)"
     r"|olun(?:ur|ub|an|ar|acaq|araq|maq|ma|muş|du|duq|duğ|sa|malı|maz|ması))")
+
+
+@lru_cache(maxsize=65536)
+def is_attributive(folded: str, lang: str) -> bool:
+    """Whether *folded* is, in every reading, a Russian full adjective or participle."""
+    if lang != "ru" or not any("а" <= c <= "я" for c in folded):
+        return False
+    from ahenk.lang.ru import parses
+
+    options = parses(folded)
+    return bool(options) and all(p.tag.POS in ("ADJF", "PRTF") for p in options)
 
 
 def is_light_verb(folded: str, lang: str) -> bool:

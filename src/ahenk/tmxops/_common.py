@@ -54,7 +54,7 @@ def unit_digest(unit: Unit) -> int:
 
 
 def changedate(unit: Unit) -> str:
-    """The newest date a unit carries (TMX ``YYYYMMDDThhmmssZ`` sorts as text); '' if none."""
+    """The latest changedate/creationdate on the unit or any variant; '' if none."""
     dates = [unit.attrs.get("changedate"), unit.attrs.get("creationdate")]
     for segment in unit.segments():
         dates += [segment.attrs.get("changedate"), segment.attrs.get("creationdate")]

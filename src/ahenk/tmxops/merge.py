@@ -10,8 +10,9 @@ Merge policy
 * Identical units are kept once: the first one read.
 * Units with the same source but different translations are all kept, as alternatives the
   translator chooses from. They are written together, at the place of the last of them, newest
-  first by ``changedate`` (else ``creationdate``; of the unit, else of its variants; a unit
-  without a date counts as oldest, ties keep input order). To get there without holding the
+  first by the unit's date: the latest ``changedate`` or ``creationdate`` on the ``<tu>`` or
+  any of its ``<tuv>`` (a unit without a date counts as oldest, ties keep input order).
+  To get there without holding the
   file in memory, the first pass counts each source's alternatives and the second parks them
   in a temporary SQLite file until the last one is read.
 * The header is the first input's; a unit whose source language differs from it gets its own
@@ -111,7 +112,7 @@ def merge_tmx(inputs: Sequence[str | os.PathLike[str]], output: str | os.PathLik
             if group not in pending:
                 yield unit
                 continue
-            spill.park(group, changedate(unit), seq, unit)
+            spill.park(group, date_number(changedate(unit)), seq, unit)
             pending[group] -= 1
             if pending[group] == 0:
                 del pending[group]
@@ -134,10 +135,10 @@ class _Spill:
 
     def __init__(self, path: str) -> None:
         self.db = sqlite3.connect(path)
-        self.db.execute("CREATE TABLE unit (grp INTEGER, date TEXT, seq INTEGER, data BLOB)")
+        self.db.execute("CREATE TABLE unit (grp INTEGER, date INTEGER, seq INTEGER, data BLOB)")
         self.db.execute("CREATE INDEX unit_grp ON unit (grp)")
 
-    def park(self, group: int, date: str, seq: int, unit: Unit) -> None:
+    def park(self, group: int, date: int, seq: int, unit: Unit) -> None:
         self.db.execute("INSERT INTO unit VALUES (?, ?, ?, ?)",
                         (_signed(group), date, seq, pickle.dumps(unit)))
 

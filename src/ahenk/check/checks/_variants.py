@@ -13,8 +13,9 @@ an inflection the language accepts on the *correct* term (Xankendinin → Xankə
 Xankəndinin), or on the word as typed when only diacritics differ (Xiziyə: i takes front
 harmony). A difference only at the end of a one-word term is not reported (Armenia /
 Armenian, Gəncə / gənc are other words), unless the term never changes its last letter
-(indeclinable Ханкенди: Ханкенды is a misspelling), nor is an exact prefix the term matcher did not accept
-(Qarabağlı is a derivation, not a typo). Names (proper nouns, capitalised terms) and phrases may
+(indeclinable Ханкенди: Ханкенды is a misspelling), nor is an exact prefix the term matcher
+did not accept (Qarabağlı is a derivation, not a typo), nor a word the language's dictionary
+knows (серия is not Сирия misspelt). Names (proper nouns, capitalised terms) and phrases may
 be misspelt by :func:`max_edits` letters in all, each word by its own share; a common one-word
 term only by its diacritics (or one letter from nine letters on), since one letter turns many
 common words into others (report / resort).
@@ -175,12 +176,9 @@ class VariantIndex:
         for entry in entries:
             if id(entry) not in twins:
                 self._trie.add(entry)
-            for word in entry.words:
-                skel = skeleton(word)
-                for variant in _deleted(skel, max_edits(len(word))):
-                    listed_words = self._deletions.setdefault(variant, [])
-                    if word not in listed_words:
-                        listed_words.append(word)
+        for word in dict.fromkeys(w for entry in entries for w in entry.words):
+            for variant in _deleted(skeleton(word), max_edits(len(word))):
+                self._deletions.setdefault(variant, []).append(word)
         self._near_words: dict[str, frozenset[str]] = {}
         self._starts: dict[str, tuple[_Trie, ...]] = {}
         self._verdicts: dict[tuple[int, tuple[str, ...]], str | None] = {}  # (entry, words)

@@ -10,7 +10,7 @@ sentence) are set aside; a capitalised word counts as a sentence start only at t
 text or after . ! ? : ; …, not after an opening quote or bracket (“İnsan Hüquqları…”, (Ombudsman)
 are names). What remains must have at least three content words (function words such as of, the,
 və, и do not count) and fifteen letters, or the text is too short to judge and is skipped. A
-text whose judged words have ə (və, ilə) is never Turkish (Turkish has no ə); an ə in a name
+text whose judged words have ə in a lower-case word (və, ilə) is never Turkish (Turkish has no ə); an ə in a name
 does not count, so a Turkish sentence naming Səltənət is still Turkish.
 """
 
@@ -117,7 +117,8 @@ def diagnose(text: str, lang: str, script: str | None = None) -> tuple[str, str]
         return None
     best, confidence = values[0]
     judged = judged_text(text)
-    if best == "tr" and "ə" in judged.lower():  # a Turkish text naming Səltənət is Turkish
+    if best == "tr" and any("ə" in w for w in judged.split() if not w[:1].isupper()):
+        # Turkish has no ə; a capitalised word may be a name (Səltənət) in a Turkish text
         best = "az"  # Turkish has no ə: the low-accuracy model sometimes misses it
     if lang == "en" and best in ("az", "tr") and judged.isascii():
         return None  # not one letter English lacks: a short English text misread
