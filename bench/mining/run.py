@@ -19,9 +19,9 @@ Baseline, measured in the same run: raw-frequency n-grams (2–4 words, no stop 
 edge, the Okapi Term Extraction / poterminology recipe), and for pairs the target n-gram of
 the shared units with the highest Dice (no word alignment, most frequent surface form; the
 n-grams are ahenk's target spans, so its target-side span rules reach the baseline too). The
-ratio ahenk/baseline is printed. Beside them, the "before" column: ahenk's figures as first measured, before the
-termhood rules of issue 7 (:data:`BEFORE`), so a run shows what the rules changed. Target
-(issue 7): pair precision@50 >= 0.8.
+ratio ahenk/baseline is printed. Beside them, the "before" column: ahenk's figures as first
+measured, before the termhood rules of issue 7 (:data:`BEFORE`), so a run shows what the
+rules changed. Target (issue 7): pair precision@50 >= 0.8.
 """
 
 from __future__ import annotations

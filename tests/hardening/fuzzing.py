@@ -56,6 +56,18 @@ TOKENS = [
     "İı".encode(), "ё".encode(), b"\x1b", b"\x0c", b"\x85", "\u2028".encode(),
 ]
 
+#: Tokens that keep an XML document well-formed when put into text, so mutants get past the
+#: parser into ahenk's own code (inline codes, languages, statuses, limits).
+TEXT_TOKENS = [
+    b"&amp;", b"&lt;", b"&#x10FFFF;", b"&#9;", "İıƏəЁё".encode(), "́‍".encode(),
+    b"{0}", b"%s", b"%1$s", b"<ph/>", b"<ph x=\"1\">a</ph>", b"<bpt i=\"1\"/>",
+    b"<ept i=\"1\"/>", b"<it pos=\"begin\"/>", b"<hi><hi>b</hi></hi>", b"<sub>c</sub>",
+    b"<x id=\"1\"/>", b"<g id=\"2\">g</g>", b"<bx id=\"3\"/>", b"<ex id=\"3\"/>",
+    b"<pc id=\"1\">p</pc>", b"<ph id=\"9\"/>", b"<sc id=\"1\"/>", b"<ec startRef=\"1\"/>",
+    b"<mrk mtype=\"seg\" mid=\"1\">m</mrk>", b"<note>n</note>", b"<prop type=\"t\">v</prop>",
+    b"<termNote type=\"administrativeStatus\">forbidden</termNote>", b"a" * 5000,
+]
+
 
 def readers() -> list[str]:
     return [h.name for h in registry.handlers() if h.can_read] + ["srx"]
@@ -84,10 +96,14 @@ def mutate(data: bytes, rng: random.Random, other: bytes = b"", rounds: int | No
     """Apply 1-8 random byte-level mutations (flip, replace, insert token, delete, duplicate,
     truncate, splice with *other*)."""
     buf = bytearray(data)
-    for _ in range(rounds if rounds is not None else rng.randint(1, 8)):
-        op = rng.randrange(8)
+    for _ in range(rounds if rounds is not None else rng.choice((1, 1, 2, 3, 8))):
+        op = rng.randrange(10)
         at = rng.randrange(len(buf) + 1)
-        if op == 0 and buf:
+        if op >= 8:  # keeps XML well-formed more often: a text-safe token after some '>'
+            ends = [i + 1 for i, byte in enumerate(buf) if byte == 0x3E]
+            spot = rng.choice(ends) if ends else at
+            buf[spot:spot] = rng.choice(TEXT_TOKENS)
+        elif op == 0 and buf:
             buf[min(at, len(buf) - 1)] ^= 1 << rng.randrange(8)
         elif op == 1 and buf:
             buf[min(at, len(buf) - 1)] = rng.randrange(256)

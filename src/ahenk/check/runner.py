@@ -53,11 +53,16 @@ def run_checks(groups: Sequence[Sequence[Pair]], checks: Sequence[Check],
     """Every check over *groups* (one group of pairs per store), sorted and de-duplicated."""
     findings: list[Finding] = []
     everything = [pair for group in groups for pair in group]
+    # unit checks pair by pair, all of them on one pair in turn: the term checks share the
+    # matches of a text (a bounded memo), which a pass per check over every pair would outrun
+    unit_checks = [check for check in checks if check.scope is Scope.UNIT]
+    for pair in everything:
+        for check in unit_checks:
+            findings.extend(check.run_pair(pair, context))
     for check in checks:
         if check.scope is Scope.UNIT:
-            for pair in everything:
-                findings.extend(check.run_pair(pair, context))
-        elif check.scope is Scope.STORE:
+            continue
+        if check.scope is Scope.STORE:
             for group in groups:
                 findings.extend(check.run_group(group, context))
         else:

@@ -1,40 +1,41 @@
-"""Source-term candidates of one language: phrases, names and acronyms, ranked by C-value.
+"""Source-term candidates of one language: phrases, names and acronyms, grouped by variant.
 
 No part-of-speech tagger. A *candidate* is a run of up to :data:`MAX_WORDS` words inside one
-stretch of text without punctuation that neither starts nor ends with a stop word, and whose
-inner stop words are only linking words (``of``, ``for the``, ``on``; ``по``, ``о``; ``üzrə``),
-at most two in a row; a single word is a candidate only when it is an acronym (NPM, COP29,
-ECtHR, МВД) or a name (capitalised in most of its occurrences that do not start a sentence).
+stretch of text without punctuation (quotation marks alone do not end a stretch, but no
+candidate spans them) that neither starts nor ends with a stop word, and whose inner stop
+words are only linking words (``of``, ``for the``, ``on``; ``по``, ``о``; ``üzrə``), at most
+two in a row; a single word is a candidate only when it is an acronym (NPM, COP29, ECtHR, МВД)
+or a name (capitalised in most of its occurrences that do not start a sentence).
+
+Rules of form, each a general fact of the language, not a list of this corpus's phrases:
+
+* Names may open with a capitalised ordinal or number word, a stop word elsewhere (Second
+  Karabakh War): :func:`_opens_name`.
+* No candidate starts with an English quantifier noun before ``of`` (a number of issues) or
+  an evaluative adjective (relevant authorities): :func:`_can_start`,
+  :data:`ahenk.mining.words.QUANTIFIERS`, :data:`ahenk.mining.words.EVALUATIVE`.
+* English clauses are not terms: a gerund first, a participle before a preposition
+  (specialized in), or a third-person verb after a capitalised subject with more words after
+  it (Ombudsman issues statement): :func:`_verbal`.
+* An English lower-case phrase coordinates only under a shared modifier (human rights and
+  freedoms, not rights and freedoms): :func:`_bare_coordination`.
+* A single capitalised word that is mostly a piece of longer names (European in European
+  Court, Convention in Convention on the Rights of the Child) is no candidate by itself:
+  :func:`name_part`.
 
 Variants are grouped under one key: words folded (:meth:`~ahenk.lang.base.Language.fold`),
 hyphens ignored (non-governmental = non governmental, peace-building = peacebuilding), and each
 word reduced to a stem (English plural and possessive, Azerbaijani suffix chain via
 :func:`ahenk.lang.az.stem_candidates`, Russian pymorphy3 lemma). The group is shown by its most
-frequent uninflected surface form.
-
-Termhood is the C-value of Frantzi, Ananiadou and Mima (2000), with ``log2(n + 1)`` in place
-of ``log2(n)`` so single words are not zero (the variant of Barrón-Cedeño et al., 2009)::
-
-    C(a) = log2(|a| + 1) * f(a)                                   if a is not nested
-    C(a) = log2(|a| + 1) * (f(a) - sum(f(b) for b in T(a)) / |T(a)|)   otherwise
-
-where f is the frequency of the group and T(a) the longer candidates containing a. A phrase
-that only ever occurs inside one longer phrase ("Preventive Mechanism" inside "National
-Preventive Mechanism") gets 0. Names and acronyms get a bonus factor :data:`NAME_BONUS`.
-
-Acronyms are paired with their expansions where the text spells them out: "National
-Preventive Mechanism (NPM)" and "NPM (National Preventive Mechanism)"; the letters must be the
-initials of the expansion's content words, in order (a word may give more than its initial:
-ECtHR, MoU).
+frequent uninflected surface form. Ranking is :mod:`ahenk.mining.termhood`; acronyms are
+paired with their expansions by :mod:`ahenk.mining.acronyms`.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 
@@ -43,8 +44,6 @@ from ahenk.mining.words import EVALUATIVE, LINKING, NAME_OPENERS, QUANTIFIERS, i
 
 #: Longest candidate, in words.
 MAX_WORDS = 8
-#: Factor on the C-value of names (capitalised sequences) and acronyms.
-NAME_BONUS = 1.5
 
 _ACRONYM = regex.compile(r"^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\p{N}][\p{Lu}\p{Ll}\p{N}]*$")
 _DIGITS = regex.compile(r"^\p{N}+$")
@@ -71,7 +70,8 @@ class Occurrence:
     left: str | None = None  # the word a longer candidate would add on the left (a stem)
     right: str | None = None  # and on the right
     modifies: bool = False  # followed by a lower-case content word (an adjective: Armenian)
-    joined: bool = False  # a content word right next to it, on either side (no stop word)
+    # the content words right next to it (no stop word between), as "<stem" and ">stem"
+    beside: tuple[str, ...] = ()
     in_name: bool = False  # a capitalised word next to it, or after it past a preposition
 
 
@@ -264,8 +264,22 @@ def _can_start(run: Sequence[_Word], i: int, lang: str) -> bool:
 
 
 def _joins(run: Sequence[_Word], k: int, lang: str) -> bool:
-    """Whether the word at *k* would make a neighbouring candidate a longer compound."""
-    return 0 <= k < len(run) and (_edge_ok(run[k]) or _opens_name(run, k, lang))
+    """Whether the word at *k* would make a neighbouring candidate a longer compound: a
+    content word that is not evaluative (relevant state bodies leaves state bodies free), or
+    a name opener."""
+    return 0 <= k < len(run) and (
+        (_edge_ok(run[k]) and run[k].folded not in EVALUATIVE.get(lang, ()))
+        or _opens_name(run, k, lang))
+
+
+def _beside(run: Sequence[_Word], i: int, j: int, lang: str) -> tuple[str, ...]:
+    """The content words right next to run[i..j] that would make it a longer compound."""
+    out = []
+    if not run[i].quoted and _joins(run, i - 1, lang):
+        out.append("<" + run[i - 1].stem)
+    if j + 1 < len(run) and not run[j + 1].quoted and _joins(run, j + 1, lang):
+        out.append(">" + run[j + 1].stem)
+    return tuple(out)
 
 
 def _in_name(run: Sequence[_Word], i: int, j: int, text: str, lang: str) -> bool:
@@ -283,19 +297,21 @@ def _in_name(run: Sequence[_Word], i: int, j: int, text: str, lang: str) -> bool
             and run[k].token.text[:1].isupper())
 
 
-def _extension(words: Sequence[_Word], right: bool) -> str | None:
+def _extension(words: Sequence[_Word], right: bool, lang: str) -> str | None:
     """The word a longer candidate would add on this side: the next content word (articles
-    skipped) or, on the right, a linking word with a content word after it (Convention on the
-    Rights → of)."""
+    skipped; on the left, not an evaluative adjective, which starts no candidate) or, on the
+    right, a linking word with a content word after it (Convention on the Rights → of)."""
     for i, word in enumerate(words[:3]):
         if word.folded in _ARTICLES:
             continue
+        if not right and word.folded in EVALUATIVE.get(lang, ()):
+            return None
         if not word.stop:
             return word.stem
         if not right and word.linking:
-            beyond = _extension(words[i + 1:], right)
+            beyond = _extension(words[i + 1:], right, lang)
             return None if beyond is None else f"{beyond} {word.stem}"
-        if right and word.linking and _extension(words[i + 1:], right) is not None:
+        if right and word.linking and _extension(words[i + 1:], right, lang) is not None:
             return word.stem
         return None
     return None
@@ -345,13 +361,12 @@ def collect(texts: Iterable[str], lang: str, *, max_words: int = MAX_WORDS
                     groups.setdefault(key, Candidate(key, lang)).occurrences.append(
                         Occurrence(unit, start, end, text[start:end],
                                    tuple(w.folded for w in words),
-                                   _extension(run[:i][::-1], False), _extension(run[j + 1:], True),
+                                   _extension(run[:i][::-1], False, lang),
+                                   _extension(run[j + 1:], True, lang),
                                    follower is not None and not follower.stop
                                    and not follower.quoted
                                    and follower.token.text[:1].islower(),
-                                   (not first.quoted and _joins(run, i - 1, lang))
-                                   or (follower is not None and not follower.quoted
-                                       and _joins(run, j + 1, lang)),
+                                   _beside(run, i, j, lang),
                                    i == j and _in_name(run, i, j, text, lang)))
             for word in run:
                 if word.token.start > 0 and text[:word.token.start].strip():
@@ -376,195 +391,3 @@ def name_part(candidate: Candidate) -> bool:
     Rights of the Child and Hague Convention) rather than a name by itself."""
     n = candidate.frequency
     return n >= 2 and sum(o.in_name for o in candidate.occurrences) >= NAME_PART * n
-
-
-def _is_name(candidate: Candidate) -> bool:
-    if candidate.is_acronym:
-        return True
-    surface = candidate.text
-    return all(w[:1].isupper() or w.isdigit() or w in LINKING.get(candidate.lang, ())
-               for w in surface.split())
-
-
-#: A candidate whose occurrences share one extension this often is a truncated term.
-TRUNCATED = 0.66
-
-
-def truncated(candidate: Candidate) -> bool:
-    """Whether the candidate is part of a longer one: most of its occurrences (2 or more)
-    continue with the same word on the same side (Rights Watch, Convention on the Rights), or
-    none of them stands free, every one having a content word right next to it (rights
-    protection only in human rights protection and Children's Rights Protection Sector;
-    Armenian military only before personnel, forces, formations); or, for a single
-    capitalised word, modify a lower-case noun (Armenian, Azerbaijani)."""
-    n = candidate.frequency
-    if n < 2:
-        return False
-    for side in ("left", "right"):
-        counts = Counter(getattr(o, side) for o in candidate.occurrences)
-        counts.pop(None, None)
-        if counts and counts.most_common(1)[0][1] >= TRUNCATED * n:
-            return True
-    if not candidate.is_acronym and all(o.joined for o in candidate.occurrences):
-        return True
-    if len(candidate.key) == 1 and not candidate.is_acronym:
-        return sum(o.modifies for o in candidate.occurrences) >= 0.5 * n
-    return False
-
-
-#: Prepositions that join a head noun to its complement inside a phrase.
-_PREPOSITIONS: dict[str, frozenset[str]] = {
-    lang: words - _CONJUNCTIONS - _ARTICLES for lang, words in LINKING.items()}
-
-
-def referential(candidate: Candidate) -> bool:
-    """English, a common-noun phrase (lower-case head) with a definite article inside: its
-    complement refers to one thing in the text (attention of the world community, activities
-    of the Ombudsman) where a term's names a class (rule of law). Names keep their articles
-    (Office of the Ombudsman, Convention on the Rights of the Child)."""
-    return (candidate.lang == "en" and len(candidate.key) > 2 and _lower_head(candidate)
-            and any("the" in o.words for o in candidate.occurrences))
-
-
-def syntagm(candidate: Candidate, groups: dict[tuple[str, ...], Candidate]) -> bool:
-    """A common noun with a prepositional complement that is itself a candidate, seen more
-    often on its own than in this phrase: the head takes the term as its argument (protection
-    of human rights, cooperation with international organizations, statement of Amnesty
-    International); the phrase is free, the complement is the term. A complement that is no
-    candidate keeps the phrase (rule of law, persons of Armenian origin, prisoners of war)."""
-    if not _lower_head(candidate):
-        return False
-    key = candidate.key
-    prepositions = _PREPOSITIONS.get(candidate.lang, frozenset())
-    for p, part in enumerate(key[1:-1], start=1):
-        if part not in prepositions:
-            continue
-        for k in range(p + 1, len(key)):
-            if key[k] in _ARTICLES:
-                continue
-            other = groups.get(key[k:])
-            if other is not None and other.frequency > candidate.frequency:
-                return True
-        return False
-    return False
-
-
-def _lower_head(candidate: Candidate) -> bool:
-    return candidate.text[:1].islower()
-
-
-def c_value(groups: dict[tuple[str, ...], Candidate]) -> None:
-    """Score every group in place (see the module docstring); truncated ones, referential
-    and syntagmatic phrases score 0."""
-    containing: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for key, candidate in groups.items():
-        n = len(key)
-        for i in range(n):
-            for j in range(i + 1, n + 1):
-                if j - i < n and key[i:j] in groups:
-                    containing[key[i:j]].append(candidate.frequency)
-    for key, candidate in groups.items():
-        frequency = candidate.frequency
-        nested = containing.get(key)
-        if nested:
-            frequency -= sum(nested) / len(nested)
-        if truncated(candidate) or referential(candidate) or syntagm(candidate, groups):
-            frequency = 0.0
-        weight = math.log2(len(key) + 1)
-        candidate.score = weight * max(frequency, 0.0) * (NAME_BONUS if _is_name(candidate)
-                                                          else 1.0)
-
-
-# --------------------------------------------------------------------------- acronyms
-
-
-def pair_acronyms(texts: Sequence[str], lang: str,
-                  groups: dict[tuple[str, ...], Candidate]) -> list[tuple[Candidate, Candidate]]:
-    """Link acronyms to the expansions the texts spell out next to them in parentheses."""
-    pairs: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[Candidate, Candidate]] = {}
-    for text in texts:
-        words = [w for run in runs(text, lang) for w in run]
-        for i, word in enumerate(words):
-            if not is_acronym(word.token.text):
-                continue
-            before = text[:word.token.start].rstrip()
-            after = text[word.token.end:].lstrip()
-            if before.endswith("(") and after.startswith(")"):  # expansion (ACR)
-                found = _expansion(word.token.text, words[max(0, i - 2 * MAX_WORDS):i],
-                                   text, backwards=True)
-            elif after.startswith("(") and i + 1 < len(words):  # ACR (expansion)
-                found = _expansion(word.token.text, words[i + 1:i + 1 + 2 * MAX_WORDS],
-                                   text, backwards=False)
-            else:
-                continue
-            if found is None:
-                continue
-            acronym, expansion = groups.get(_key([word], text)), groups.get(_key(found, text))
-            if acronym is not None and expansion is not None:
-                pairs[(acronym.key, expansion.key)] = (acronym, expansion)
-    for acronym, expansion in pairs.values():
-        if expansion.acronym is None and acronym.expansion is None:
-            expansion.acronym, acronym.expansion = acronym, expansion
-    return list(pairs.values())
-
-
-def _expansion(acronym: str, window: Sequence[_Word], text: str,
-               backwards: bool) -> list[_Word] | None:
-    letters = "".join(c for c in acronym.lower() if c.isalpha())
-    if len(letters) < 2:
-        return None
-    spans = ([window[i:] for i in range(len(window) - 1, -1, -1)] if backwards
-             else [window[:j] for j in range(1, len(window) + 1)])
-    for words in spans:
-        if not _edge_ok(words[0]) or not _edge_ok(words[-1]):
-            continue
-        if text[words[0].token.start:words[-1].token.end].count(")") or not _inner_ok(words):
-            continue
-        if _spells(letters, tuple(_parts(w) for w in words)):
-            return list(words)
-    return None
-
-
-def _parts(word: _Word) -> tuple[str, bool]:
-    return word.folded, word.stop
-
-
-@lru_cache(maxsize=4096)
-def _spells(letters: str, words: tuple[tuple[str, bool], ...]) -> bool:
-    """Whether *letters* are the initials of the content words (a word may give more letters
-    after its initial, in order, and a stop word may give its initial or nothing)."""
-    if not words:
-        return not letters
-    (word, stop), rest = words[0], words[1:]
-    pieces = [p for p in regex.split(r"[-']", word) if p]
-    if stop and _spells(letters, rest):
-        return True
-    if not letters or not pieces:
-        return False
-    # each hyphen part of a word may give its initial (Non-Aligned → NA) or only the first
-    for take in _takes(letters, pieces):
-        if _spells(letters[take:], rest):
-            return True
-    return False
-
-
-def _takes(letters: str, pieces: list[str]) -> list[int]:
-    """How many letters one word can give: its initial, further letters of it in order, and
-    the initials of its hyphen parts."""
-    word = "".join(pieces)
-    if letters[0] != word[0]:
-        return []
-    out = {1}
-    k, pos = 1, 1
-    while k < len(letters):  # more letters of the same word, in order (ECtHR: Court → ct)
-        found = word.find(letters[k], pos)
-        if found < 0:
-            break
-        k, pos = k + 1, found + 1
-        out.add(k)
-    k = 1
-    for piece in pieces[1:]:
-        if k < len(letters) and piece[0] == letters[k]:
-            k += 1
-            out.add(k)
-    return sorted(out, reverse=True)

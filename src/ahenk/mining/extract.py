@@ -35,8 +35,10 @@ from dataclasses import dataclass, field
 from ahenk.errors import UsageError
 from ahenk.formats import registry
 from ahenk.formats.registry import Kind
+from ahenk.mining.acronyms import pair_acronyms
 from ahenk.mining.association import Associator, Translation
-from ahenk.mining.candidates import Candidate, c_value, collect, pair_acronyms
+from ahenk.mining.candidates import Candidate, collect
+from ahenk.mining.termhood import c_value
 from ahenk.model.langtag import LanguageTag, parse_language
 from ahenk.model.unit import Store
 from ahenk.termbase.match import TermIndex

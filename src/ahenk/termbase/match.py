@@ -116,6 +116,7 @@ class TermIndex:
         self._empty = not by_anchor
         self._forms: dict[tuple[str, str, Role], bool] = {}
         self._matched: dict[tuple[_Level, str], list[_Node]] = {}  # the trie words a text word is
+        self._last: tuple[str, tuple[TermMatch, ...]] | None = None  # latest text, unresolved
 
     def _is_form(self, word: str, surface: str, role: Role) -> bool:
         """:meth:`Language.is_form`, remembered (bounded): texts repeat their words."""
@@ -139,6 +140,9 @@ class TermIndex:
         """
         if self._empty or not text:
             return []
+        if self._last is not None and self._last[0] == text:  # the same text, asked again
+            found = list(self._last[1])
+            return _resolve(found, nested) if len(found) > 1 else found
         norm, offsets = nfc(text)
         key = self.language.fold(norm)
         norm, key, offsets = collapse_spaces(norm, key, offsets)
@@ -184,6 +188,7 @@ class TermIndex:
                                                    text[first:final], entry.term))
                         if child.levels:
                             stack.append((child, end, here))
+        self._last = (text, tuple(found))
         return _resolve(found, nested) if len(found) > 1 else found
 
 

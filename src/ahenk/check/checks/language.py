@@ -10,8 +10,8 @@ sentence) are set aside; a capitalised word counts as a sentence start only at t
 text or after . ! ? : ; …, not after an opening quote or bracket (“İnsan Hüquqları…”, (Ombudsman)
 are names). What remains must have at least three content words (function words such as of, the,
 və, и do not count) and fifteen letters, or the text is too short to judge and is skipped. A
-text whose judged words have ə in a lower-case word (və, ilə) is never Turkish (Turkish has no ə); an ə in a name
-does not count, so a Turkish sentence naming Səltənət is still Turkish.
+text with ə in a lower-case judged word (və, ilə) is never Turkish (Turkish has no ə); an ə
+in a capitalised word does not count, so a Turkish sentence naming Səltənət is still Turkish.
 """
 
 from __future__ import annotations
@@ -136,8 +136,10 @@ class WrongLanguage(Check):
         "The text is not in the language the unit says: English left in place of the "
         "translation, Turkish or Russian where Azerbaijani belongs, Azerbaijani written in "
         "Cyrillic script, or a source segment in the wrong language (a misaligned memory). "
-        "Both sides are checked; segments shorter than three words after setting aside names, "
-        "numbers and codes are too short to judge and are skipped."
+        "Both sides are checked; segments with fewer than three content words (function words "
+        "such as of, və, и aside) after setting aside names, numbers and codes are too short "
+        "to judge and are skipped; a capitalised word after an opening quote or bracket is a "
+        "name, not a sentence start."
     )
     severity = Severity.ERROR
     languages = frozenset({"en", "az", "ru"})
