@@ -16,9 +16,9 @@ Russian lemmas: :func:`ahenk.mining.words.stem`), so Mexanizm/Mexanizmin/Mexaniz
   have, Callamard/Kallamar/Калламар but not person/происхождение, compared on the words as
   spelt, not on their stems, whose English -s stripping would make Agnès agnè; an English
   *c* before a, o, u or a consonant is hard, read as *k*: Callamard = Kallamar; the French and
-  Italian *gn* is a palatal *n*: Agnès = Аньес), then
-  competitive linking
-  (Melamed 2000): the most associated pair of the unit is linked first, each word once. A span's
+  Italian *gn* is a palatal *n*: Agnès = Аньес), then competitive linking (Melamed 2000):
+  the most associated pair of the unit is linked first, each target word once and each source
+  word once per occurrence (war in "prisoners of war" and "Karabakh war" takes two). A span's
   *coverage* is the share of the candidate's words linked into it, its *belonging* the share of
   its words linked to the candidate (a word linked to nothing counts half, one linked to
   another source word nothing). Their harmonic mean is the local score, averaged over the
