@@ -104,3 +104,17 @@ def test_dates_come_from_the_manifest_or_source_date_epoch(monkeypatch):
     assert header_date(corpus) == "20231114T221320Z"
     assert tmx_date("2025-01") == "20250101T000000Z"
     assert os.environ["SOURCE_DATE_EPOCH"] == "1700000000"
+
+
+def test_checks_on_the_built_memories_find_only_the_sources_real_errors(built):
+    """Every finding on the built memories is real: the English originals' own errors (the
+    wrong abbreviation MPM, misspelt names, a wrong title), reported once per memory; the
+    Azerbaijani and Russian translations are clean."""
+    _, result = built
+    findings = result.report.findings
+    assert findings, "the English originals' known errors must be found"
+    assert {f.check_id for f in findings} == {"term-forbidden"}
+    assert {getattr(f.side, "value", f.side) for f in findings} == {"source"}
+    assert {f.found for f in findings} == {
+        "MPM", "Ihlam Aliyev", "Agnes Callamard", "High Commissioner for Human Rights",
+        "Ombudsman Institute", "Novela Jafarova"}

@@ -90,8 +90,9 @@ class TermMissing(Check):
         "of şəxs; and when the target has the term's relational word instead (мина → минная "
         "угроза, Армения → армянская оккупация, права человека → правозащитный, işğal → "
         "işğalçılıq). A one-word noun term used as a verb in the source (we appeal to you) "
-        "is not expected. A term of a related concept (civilians → мирное население) is not "
-        "accepted: the termbase has no field for the relation."
+        "is not expected. A source span that terms of several concepts match (civilians: a "
+        "civilian, or the civilian population) is translated when the target uses any of "
+        "those concepts' terms."
     )
     severity = Severity.ERROR
     needs_termbase = True
@@ -106,8 +107,12 @@ class TermMissing(Check):
         for match in matches(context, pair.target_text or "", tgt, nested=True):
             in_target.setdefault(match.concept, set()).add(match.status)
         reported: set[str] = set()
-        for match in matches(context, pair.source_text, pair.src):
-            if match.concept in reported:
+        found = matches(context, pair.source_text, pair.src)
+        # An ambiguous source term — the same span matched by several concepts ("civilians":
+        # civilian persons or the civilian population) — is translated when any one of them is.
+        satisfied = {(m.start, m.end) for m in found if m.concept in in_target}
+        for match in found:
+            if match.concept in reported or (match.start, match.end) in satisfied:
                 continue
             concept = concepts(context).get(match.concept)
             if concept is None or not concept.allowed(tgt):
