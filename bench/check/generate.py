@@ -34,7 +34,7 @@ import random
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -44,8 +44,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from ahenk.formats import registry  # noqa: E402
 from ahenk.formats.tmx_write import write_units  # noqa: E402
 from ahenk.glossary import load_termbase  # noqa: E402
-from ahenk.lang.ru import roles as ru_roles  # noqa: E402
 from ahenk.lang.base import Role  # noqa: E402
+from ahenk.lang.ru import roles as ru_roles  # noqa: E402
 from ahenk.model.langtag import parse_language  # noqa: E402
 from ahenk.model.unit import Header, Segment, Store, Unit  # noqa: E402
 from ahenk.termbase.model import Concept, Term, Termbase, TermStatus  # noqa: E402
@@ -218,7 +218,7 @@ def _morph():  # noqa: ANN202 - pymorphy3 has no types
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
-@lru_cache(maxsize=None)
+@cache
 def ru_inflect(text: str, case: str, plural: bool = False) -> str:
     """A Russian term in *case* (pymorphy3 grammemes), the words the matcher inflects only."""
     words = text.split(" ")

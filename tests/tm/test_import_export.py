@@ -72,6 +72,7 @@ def test_tmx_round_trip_keeps_everything(db, tmp_path):
     out = tmp_path / "export.tmx"
     count, _ = export_tm(out, db)
     assert count == len(pairs(db))
+    assert '<prop type="x-ahenk-tm">tm:' in out.read_text("utf-8")
     again = str(tmp_path / "again.sqlite")
     import_files([out], again)
     assert pairs(again) == pairs(db)

@@ -63,7 +63,9 @@ def command(corpus_dir: str, glossary: str, tmx_dir: str, export_dir: str, profi
         return 1
     if result.written:
         click.echo()
-        click.echo(table([[str(path), n] for path, n in result.written], ["wrote", "entries"]))
+        for path, n in result.written:
+            what = "units" if path.suffix == ".tmx" else "concepts"
+            click.echo(f"wrote {path} ({n} {what})")
     code = exit_code(result.problems, fail_on)
     if result.report is not None:
         findings = result.report.findings

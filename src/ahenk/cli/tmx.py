@@ -173,3 +173,31 @@ def convert(source: str, output: str, from_format: str | None, to_format: str | 
     result = convert_tmx(source, output, from_format, to_format, src_lang=src_lang,
                          tgt_lang=tgt_lang, **options)
     _report(result, "skipped")
+
+
+@command.command("build")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False), default="corpus",
+              show_default=True, help="Corpus folder with manifest.toml.")
+@click.option("--glossary", type=click.Path(dir_okay=False), default="glossaries/termbase.tsv",
+              show_default=True, help="Termbase whose concepts anchor the alignment.")
+@click.option("-o", "--out-dir", type=click.Path(file_okay=False), default="tmx",
+              show_default=True, help="Folder for en-az.tmx, en-ru.tmx and en-az-ru.tmx.")
+@click.option("--profile", type=click.Choice(["generic", "omegat", "trados", "memoq", "phrase"]),
+              default="generic", show_default=True, help="TMX flavour for the target CAT tool.")
+def build_memories(corpus_dir: str, glossary: str, out_dir: str, profile: str) -> int:
+    """Segment and align the corpus and write its bilingual and multilingual memories.
+
+    The TMX part of `ahenk build` (no termbase export, no checks): every unit carries its
+    document id, bead kind and alignment confidence as props; output is reproducible.
+    """
+    from ahenk.build import build
+
+    result = build(corpus_dir, glossary, out_dir, None, profile, check=False)
+    for problem in result.problems:
+        click.echo(str(problem), err=True)
+    if result.blocked:
+        click.echo("nothing built: the corpus or the termbase has errors", err=True)
+        return 1
+    for path, units in result.written:
+        click.echo(f"wrote {path} ({units} units)")
+    return 0

@@ -148,6 +148,8 @@ def export_tm(output: str | os.PathLike[str], db: str | os.PathLike[str] | None 
     handler = registry.detect(output, to_format, KINDS, for_writing=True)
     with open_store(db, create=False) as memory:
         store = export_store(memory.entries(src, tgt), handler.kind is Kind.MULTILINGUAL)
+        if handler.kind is Kind.MULTILINGUAL:  # a TMX header says how its memory matched
+            store.header.props.append(("x-ahenk-tm", memory.signature()))
     registry.write(store, output, handler.name, KINDS, **options)
     return len(store), handler.name
 

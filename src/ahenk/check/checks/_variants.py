@@ -24,7 +24,7 @@ common words into others (report / resort).
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -190,16 +190,20 @@ class VariantIndex:
             return []
         norm, offsets = nfc(text)
         key = self.language.fold(norm)
-        skel = skeleton(key)
+        skel = _Lazy(key)  # the skeleton is only wanted once a variant is verified
         tokens = [m.span() for m in self.language.word_pattern.finditer(norm)]
         spans = _norm_spans(exact, offsets) if exact else []
         found: list[tuple[tuple[int, int, int], Variant]] = []
         if self._has_twins:
-            self._find_twins(text, norm, key, skel, tokens, offsets, spans, found)
+            self._find_twins(text, norm, key, skel.text, tokens, offsets, spans, found)
         words = [key[a:b] for a, b in tokens]
         starts = self._starts
         count = len(tokens)
+        # a word inside a term found as such starts nothing: every window from it overlaps
+        covered = _covered(tokens, spans) if spans else ()
         for first, word in enumerate(words):
+            if first in covered:
+                continue
             roots = starts.get(word)
             if roots is None:
                 roots = self._starts_of(word)
@@ -242,7 +246,7 @@ class VariantIndex:
         self._starts[word] = roots
         return roots
 
-    def _candidate(self, entry: _Entry, first: int, text: str, key: str, skel: str,
+    def _candidate(self, entry: _Entry, first: int, text: str, key: str, skel: _Lazy,
                    tokens: Sequence[tuple[int, int]], words: list[str],
                    offsets: list[int] | None,
                    spans: list[tuple[int, int]],
@@ -263,7 +267,7 @@ class VariantIndex:
             kind = verdicts[memo_key] = self._verify(entry, list(window))
         if kind is None:
             return
-        rank = self._first_hit(entry, first, skel, tokens)
+        rank = self._first_hit(entry, first, skel.text, tokens)
         if rank is None:
             return  # no piece of the term stands in its place: the pieces never name it
         if offsets is not None:
@@ -386,6 +390,32 @@ class VariantIndex:
 
 
 _KEPT = 200_000  # text words (and word/term verdicts) an index remembers
+
+
+class _Lazy:
+    """The skeleton of a folded text, made when first asked for."""
+
+    __slots__ = ("_key", "_text")
+
+    def __init__(self, key: str) -> None:
+        self._key = key
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = skeleton(self._key)
+        return self._text
+
+
+def _covered(tokens: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]]) -> set[int]:
+    """Indexes of the tokens that overlap one of *spans*."""
+    starts = [a for a, _ in tokens]
+    ends = [b for _, b in tokens]
+    out: set[int] = set()
+    for s, e in spans:
+        out.update(range(bisect_right(ends, s), bisect_left(starts, e)))
+    return out
 
 
 class _Trie:
