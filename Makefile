@@ -30,6 +30,7 @@ lint: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m ahenk.cli.reference > docs/cli.md
+	$(BIN)/python -m ahenk.check.reference > docs/checks.md
 
 readme: $(STAMP)
 	$(BIN)/python tests/test_readme.py
