@@ -114,6 +114,7 @@ def atheris_child(name: str, argv: list[str]) -> None:  # pragma: no cover - opt
         path.write_bytes(data)
         run_one(name, path)  # Crash propagates: libFuzzer saves the input
 
+    atheris.instrument_all()  # coverage of ahenk (already imported) guides the mutations
     atheris.Setup([sys.argv[0], *argv], target)
     atheris.Fuzz()
 

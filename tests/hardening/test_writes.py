@@ -67,7 +67,6 @@ def test_sigkill_midway_leaves_previous_file_intact(tmp_path):
     assert target.read_text() == "previous content\n"
     # what is left is named as a temporary file, and the next write removes it
     assert _temps(tmp_path, "out.txt") == leftovers
-    assert [p.name for p in tmp_path.iterdir()] == sorted(["out.txt", leftovers[0].name]) or True
     write_text(target, "next\n")
     assert target.read_text() == "next\n"
     assert _temps(tmp_path, "out.txt") == []
@@ -164,8 +163,6 @@ def test_cli_refuses_to_overwrite_an_input(name, inputs):
     assert not backup_path(victim).exists()
 
 
-@pytest.mark.xfail(strict=True, reason="tm export does not know its --db is an input: the TM "
-                   "module should call ahenk.io.mark_input(db) when it opens the database")
 def test_tm_export_refuses_to_overwrite_its_database(inputs):
     db = inputs / "mem.db"
     assert run("tm", "import", inputs / "a.tmx", "--db", db).exit_code == 0

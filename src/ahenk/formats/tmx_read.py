@@ -23,9 +23,9 @@ from lxml import etree
 from ahenk.diagnostics import Problem, Severity
 from ahenk.errors import EncodingError, LanguageTagError, ParseError, SchemaError
 from ahenk.formats import _xml
-from ahenk.formats.tmx_inline import InlineError, attr_name, read_seg
+from ahenk.formats.tmx_inline import XML_NS, InlineError, attr_name, read_seg
 from ahenk.io import open_input, sniff_bom
-from ahenk.limits import segment_too_long
+from ahenk.limits import MAX_SEGMENT_CHARS, segment_too_long
 from ahenk.model import Header, LanguageTag, Location, Note, Segment, Store, Unit
 
 HEADER_ATTRS = frozenset(
@@ -59,6 +59,10 @@ _HARDENED = dict(
 )
 
 ProblemSink = Callable[[Problem], None]
+
+_XML_LANG = XML_NS + "lang"
+_UNSEEN = object()
+_TAGS_REMEMBERED = 256  # distinct language spellings remembered per stream
 
 
 class TmxWarning(UserWarning):
@@ -105,6 +109,7 @@ class UnitStream:
         self._events = self._parse()
         self._header: Header | None = None
         self._srclang: tuple[LanguageTag | None, str] | None = None
+        self._tags: dict[str, LanguageTag | None] = {}
 
     # -- public -------------------------------------------------------------------------
 
@@ -118,7 +123,8 @@ class UnitStream:
         return self
 
     def __next__(self) -> Unit:
-        self.header  # noqa: B018 - make sure the header was consumed
+        if self._header is None:
+            self.header  # noqa: B018 - make sure the header was consumed
         return next(self._events)
 
     def close(self) -> None:
@@ -135,27 +141,24 @@ class UnitStream:
             if root is not None and root != "tmx":
                 raise SchemaError(f"root element is <{root}>, not <tmx>", path, 1)
             etree.clear_error_log()
-            events = etree.iterparse(
-                handle, events=("start", "end"), tag=("tmx", "header", "tu"), **_HARDENED
-            )
-            version: str | None = None
+            # end events of <header> and <tu> only: libxml2 filters the rest without building
+            # a Python object; <tmx version> is read from the header's ancestor
+            events = etree.iterparse(handle, events=("end",), tag=("header", "tu"), **_HARDENED)
             header_seen = False
+            unit_of = self._unit
             try:
-                for event, element in events:
-                    tag = element.tag
-                    if event == "start":
-                        if tag == "tmx":
-                            version = element.get("version")
-                        continue
-                    if tag == "tu":
+                for _event, element in events:
+                    if element.tag == "tu":
                         if not header_seen:
                             raise SchemaError("<tu> before <header>", path, element.sourceline)
-                        unit = self._unit(element)
+                        unit = unit_of(element)
                         _release(element)
                         if unit is not None:
                             yield unit
-                    elif tag == "header" and not header_seen:
+                    elif not header_seen:
                         header_seen = True
+                        tmx = next(element.iterancestors("tmx"), None)
+                        version = None if tmx is None else tmx.get("version")
                         header = self._read_header(element, version)
                         _release(element)
                         yield header
@@ -237,20 +240,25 @@ class UnitStream:
     def _build_unit(self, tu: etree._Element, line: int | None) -> Unit:
         attrs: dict[str, str] = {}
         unknown: dict[str, str] = {}
-        for key, value in tu.attrib.items():
-            name = attr_name(key)
-            (attrs if name in TU_ATTRS else unknown)[name] = value
-        unit = Unit(source=Segment(""), id=attrs.get("tuid"), attrs=attrs,
-                    location=Location(self.path, line))
+        for key, value in tu.items():
+            if key[0] == "{":
+                key = attr_name(key)
+            if key in TU_ATTRS:
+                attrs[key] = value
+            else:
+                unknown[key] = value
+        props: list[tuple[str, str]] = []
+        notes: list[Note] = []
+        extra: dict[str, Any] = {}
         variants: list[tuple[Segment, str]] = []
         for child in tu:
             tag = child.tag
             if tag == "tuv":
                 variants.append(self._tuv(child))
             elif tag == "prop":
-                self._prop(child, unit.props, unit.extra, unknown)
+                self._prop(child, props, extra, unknown)
             elif tag == "note":
-                self._note(child, unit.notes, unit.extra)
+                self._note(child, notes, extra)
             elif isinstance(tag, str):
                 raise _Broken("tmx-unexpected-element", f"unexpected <{tag}> in <tu>",
                               child.sourceline)
@@ -259,12 +267,12 @@ class UnitStream:
         if not variants:
             raise _Broken("tmx-no-variant", "<tu> has no <tuv>")
         if unknown:
-            unit.extra["tmx.attrs"] = unknown
+            extra["tmx.attrs"] = unknown
         wanted = self._srclang
         raw_src = attrs.get("srclang")
         if raw_src is not None:
             all_languages = raw_src.strip().lower() in ALL_LANGUAGES
-            wanted = None if all_languages else (parse_tag(raw_src), raw_src)
+            wanted = None if all_languages else (self._lang(raw_src), raw_src)
         index = 0 if wanted is None else source_index(variants, *wanted)
         if index is None:
             tag, raw = wanted  # type: ignore[misc]
@@ -273,35 +281,50 @@ class UnitStream:
                 f"<tu> has no variant in the source language {raw!r}; kept with an empty source",
                 line,
             )
-            unit.source = Segment("", tag, extra={"tmx.lang": raw} if tag is None else {})
-            unit.extra["tmx.no_source"] = True
-            unit.targets = [seg for seg, _ in variants]
-            return unit
-        unit.source = variants[index][0]
-        if index:
-            unit.extra["tmx.source_index"] = index
-        unit.targets = [seg for i, (seg, _) in enumerate(variants) if i != index]
-        return unit
+            source = Segment("", tag, extra={"tmx.lang": raw} if tag is None else {})
+            extra["tmx.no_source"] = True
+            targets = [seg for seg, _ in variants]
+        else:
+            source = variants[index][0]
+            if index:
+                extra["tmx.source_index"] = index
+                targets = [seg for i, (seg, _) in enumerate(variants) if i != index]
+            else:
+                targets = [seg for seg, _ in variants[1:]]
+        return Unit(source, targets, id=attrs.get("tuid"), notes=notes, props=props,
+                    attrs=attrs, location=Location(self.path, line), extra=extra)
+
+    def _lang(self, raw: str) -> LanguageTag | None:
+        """:func:`parse_tag`, remembered per spelling (a file names a handful of languages)."""
+        tag = self._tags.get(raw, _UNSEEN)
+        if tag is _UNSEEN:
+            tag = parse_tag(raw)
+            if len(self._tags) < _TAGS_REMEMBERED:
+                self._tags[raw] = tag
+        return tag  # type: ignore[return-value]
 
     def _tuv(self, tuv: etree._Element) -> tuple[Segment, str]:
         attrs: dict[str, str] = {}
         unknown: dict[str, str] = {}
         raw_lang: str | None = None
-        for key, value in tuv.attrib.items():
-            name = attr_name(key)
-            if name == "xml:lang":
+        for key, value in tuv.items():
+            if key == _XML_LANG:
                 raw_lang = value
-            elif name in TUV_ATTRS:
-                attrs[name] = value
+                continue
+            if key[0] == "{":
+                key = attr_name(key)
+            if key in TUV_ATTRS:
+                attrs[key] = value
             else:
-                unknown[name] = value
+                unknown[key] = value
         if raw_lang is None:
             raw_lang = attrs.pop("lang", None)  # TMX 1.1 wrote lang="…"
         if raw_lang is None:
             raise _Broken("tmx-no-language", "<tuv> has no xml:lang", tuv.sourceline)
-        segment = Segment("", parse_tag(raw_lang), attrs=attrs)
-        if segment.lang is None:
-            segment.extra["tmx.lang"] = raw_lang
+        lang = self._lang(raw_lang)
+        extra: dict[str, Any] = {} if lang is not None else {"tmx.lang": raw_lang}
+        props: list[tuple[str, str]] = []
+        notes: list[Note] = []
         seg_element = None
         for child in tuv:
             tag = child.tag
@@ -311,9 +334,9 @@ class UnitStream:
                                   child.sourceline)
                 seg_element = child
             elif tag == "prop":
-                self._prop(child, segment.props, segment.extra, unknown)
+                self._prop(child, props, extra, unknown)
             elif tag == "note":
-                self._note(child, segment.notes, segment.extra)
+                self._note(child, notes, extra)
             elif isinstance(tag, str):
                 raise _Broken("tmx-unexpected-element", f"unexpected <{tag}> in <tuv>",
                               child.sourceline)
@@ -321,34 +344,40 @@ class UnitStream:
                 raise _Broken("tmx-entity", f"unresolved entity reference {child.text} in <tuv>")
         if seg_element is None:
             raise _Broken("tmx-bad-structure", "<tuv> has no <seg>", tuv.sourceline)
-        try:
-            text, spans, parents = read_seg(seg_element)
-        except InlineError as exc:
-            raise _Broken(exc.code, str(exc), seg_element.sourceline) from None
-        too_long = segment_too_long(text)
-        if too_long:
-            raise _Broken("segment-too-long", too_long, seg_element.sourceline)
-        segment.text = text
-        segment.spans = spans
+        if len(seg_element):
+            try:
+                text, spans, parents = read_seg(seg_element)
+            except InlineError as exc:
+                raise _Broken(exc.code, str(exc), seg_element.sourceline) from None
+        else:  # text only: most segments
+            text, spans, parents = seg_element.text or "", (), None
+        if len(text) > MAX_SEGMENT_CHARS:
+            raise _Broken("segment-too-long", segment_too_long(text) or "",
+                          seg_element.sourceline)
         if parents is not None:
-            segment.extra["tmx.parents"] = parents
-        if seg_element.attrib:
-            seg_attrs = {attr_name(k): v for k, v in seg_element.attrib.items()}
-            segment.extra["tmx.seg_attrs"] = seg_attrs
+            extra["tmx.parents"] = parents
+        seg_attrs = seg_element.items()
+        if seg_attrs:
+            extra["tmx.seg_attrs"] = {attr_name(k): v for k, v in seg_attrs}
         if unknown:
-            segment.extra["tmx.attrs"] = unknown
-        return segment, raw_lang
+            extra["tmx.attrs"] = unknown
+        return Segment(text, lang, spans, props, notes, attrs, extra), raw_lang
 
     # -- props and notes ----------------------------------------------------------------
 
     def _prop(self, element: etree._Element, props: list, extra: dict, unknown: dict) -> None:
         value = _only_text(element)
-        kind = element.get("type")
+        items = element.items()
+        if len(items) == 1 and items[0][0] == "type":  # the usual <prop type="…">
+            kind: str | None = items[0][1]
+            rest: tuple[tuple[str, str], ...] = ()
+        else:
+            kind = element.get("type")
+            rest = tuple((attr_name(k), v) for k, v in items if k != "type")
         if kind is not None and kind.startswith(ATTR_PROP):
             unknown[kind[len(ATTR_PROP):]] = value
             return
         props.append((kind or "", value))
-        rest = tuple((attr_name(k), v) for k, v in element.attrib.items() if k != "type")
         if rest or kind is None:
             extra.setdefault("tmx.prop_attrs", []).append((kind or "", value, rest))
 
@@ -356,17 +385,16 @@ class UnitStream:
         text = _only_text(element)
         note = Note(text)
         rest: list[tuple[str, str]] = []
-        for key, value in element.attrib.items():
+        for key, value in element.items():
             name = attr_name(key)
             if name in ("xml:lang", "lang") and note.lang is None:
-                note.lang = parse_tag(value)
+                note.lang = self._lang(value)
                 if note.lang is not None:
                     continue
             rest.append((name, value))
         notes.append(note)
         if rest:
             extra.setdefault("tmx.note_attrs", []).append((text, tuple(rest)))
-
 
 
 def _only_text(element: etree._Element) -> str:
@@ -382,6 +410,8 @@ def source_index(
     variants: list[tuple[Segment, str]], tag: LanguageTag | None, raw: str
 ) -> int | None:
     """First exact language match, else first variant of the same language, else None."""
+    if variants and variants[0][1] == raw:
+        return 0  # written exactly as asked: what the loop below finds first
     folded = raw.strip().lower()
     for i, (segment, written) in enumerate(variants):
         if (tag is not None and segment.lang == tag) or written.strip().lower() == folded:
@@ -394,7 +424,10 @@ def source_index(
 
 
 def _release(element: etree._Element) -> None:
+    """Clear *element* and drop the elements before it (the handled ones) from its parent."""
     element.clear(keep_tail=False)
+    if element.getprevious() is None:
+        return
     parent = element.getparent()
     if parent is not None:
         while element.getprevious() is not None:

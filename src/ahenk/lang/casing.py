@@ -8,12 +8,14 @@ comparison of Azerbaijani text must go through these functions, never ``str.lowe
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 TURKIC = frozenset({"az", "tr", "crh", "tt", "ba", "kk", "gag"})
 _TURKIC_LOWER = str.maketrans({"I": "ı", "İ": "i"})
 _TURKIC_UPPER = str.maketrans({"i": "İ", "ı": "I"})
 
 
+@lru_cache(maxsize=256)
 def _is_turkic(lang: str | None) -> bool:
     return bool(lang) and lang.split("-")[0].split("_")[0].lower() in TURKIC
 

@@ -25,9 +25,12 @@ match "mina", a mine); a capitalised term with no part of speech is treated as a
 
 from __future__ import annotations
 
+import functools
+import gc
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import ahocorasick
 
@@ -37,6 +40,7 @@ from ahenk.model.langtag import LanguageTag
 from ahenk.termbase.model import Concept, Term, Termbase, TermStatus
 
 _ABBREVIATION_TYPES = frozenset({"abbreviation", "acronym"})
+_T = TypeVar("_T")
 _FORMS_KEPT = 200_000  # (term word, text word) verdicts an index remembers
 
 
@@ -80,6 +84,22 @@ def _compile(concept: Concept, term: Term, language: Language) -> _Entry | None:
                   any(e is not None for e in exact) or any(capital), language.roles(words))
 
 
+def without_gc(function: Callable[..., _T]) -> Callable[..., _T]:
+    """*function* run with the cyclic garbage collector paused: building an index makes many
+    small objects that live as long as the index, and each collection during the build would
+    walk a heap that only grows (pymorphy3's dictionaries included)."""
+    @functools.wraps(function)
+    def paused(*args: Any, **kwargs: Any) -> _T:
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+    return paused
+
+
 def _looks_abbreviated(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and not any(c.islower() for c in letters) and \
@@ -89,6 +109,7 @@ def _looks_abbreviated(word: str) -> bool:
 class TermIndex:
     """All terms of one language of a termbase, ready to be found in texts."""
 
+    @without_gc
     def __init__(self, termbase: Termbase | Iterable[Concept], lang: str | LanguageTag) -> None:
         self.language = language_module(lang)
         code = self.language.code

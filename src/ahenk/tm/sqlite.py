@@ -27,6 +27,7 @@ from itertools import chain
 from pathlib import Path
 
 from ahenk.errors import UsageError
+from ahenk.io import mark_input
 from ahenk.tm import similarity
 from ahenk.tm.similarity import Normalised
 from ahenk.tm.store import (
@@ -96,6 +97,7 @@ class SQLiteStore(TMStore):
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute(f"PRAGMA cache_size=-{self.cache_mib * 1024}")
         self._setup()
+        mark_input(self.path)  # an export must never be written over its own memory
 
     def _setup(self) -> None:
         exists = self.db.execute("SELECT 1 FROM sqlite_master WHERE name='tm_meta'").fetchone()

@@ -34,6 +34,7 @@ from rapidfuzz.distance import Levenshtein
 from ahenk.lang import Language, language_module
 from ahenk.lang.base import nfc
 from ahenk.model.langtag import LanguageTag
+from ahenk.termbase.match import without_gc
 from ahenk.termbase.model import Concept, Term, Termbase
 
 #: Letters that lose or change a diacritic when typed on the wrong keyboard (one for one).
@@ -124,6 +125,7 @@ class VariantIndex:
     (:attr:`_twins`), where which of them is tried first decides.
     """
 
+    @without_gc
     def __init__(self, termbase: Termbase | Iterable[Concept], lang: str | LanguageTag) -> None:
         self.language: Language = language_module(lang)
         code = self.language.code
