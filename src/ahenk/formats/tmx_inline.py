@@ -51,6 +51,7 @@ KIND_OF_TAG = {
 CODES = frozenset({SpanKind.BEGIN, SpanKind.END, SpanKind.ISOLATED, SpanKind.PLACEHOLDER,
                    SpanKind.UNKNOWN})
 TEXT_CONTAINERS = frozenset({SpanKind.HIGHLIGHT, SpanKind.SUB})
+_FLAT_KIND = {tag: kind for tag, kind in KIND_OF_TAG.items() if kind in CODES}
 
 #: Attributes the TMX 1.4 DTD allows on each inline element, and which are required.
 INLINE_ATTRS = {
@@ -76,7 +77,7 @@ def bad_xml_char(value: str) -> str | None:
 
 def attr_name(name: str) -> str:
     """lxml's Clark name to the written form (``xml:lang``)."""
-    if name.startswith(XML_NS):
+    if name[0] == "{" and name.startswith(XML_NS):
         return "xml:" + name[len(XML_NS):]
     return name
 
@@ -155,11 +156,35 @@ def read_seg(seg: etree._Element) -> tuple[str, tuple[Span, ...], tuple[int, ...
     """``(text, spans, parents)`` of a ``<seg>``; parents is None when inference finds them."""
     if len(seg) == 0:
         return seg.text or "", (), None
+    flat = _read_flat(seg)
+    if flat is not None:
+        return flat
     reader = _SegReader()
     reader.content(seg, -1)
     spans = tuple(reader.spans)  # type: ignore[arg-type]
     parents = tuple(reader.parents)
     return "".join(reader.parts), spans, (None if infer_parents(spans) == parents else parents)
+
+
+def _read_flat(seg: etree._Element) -> tuple[str, tuple[Span, ...], None] | None:
+    """The usual case quickly: codes without ``<sub>`` straight in the seg, so every span is
+    zero-width at top level and inference finds the parents. None for anything else (the
+    general reader then reads it, or reports what is wrong)."""
+    text = seg.text or ""
+    parts = [text]
+    length = len(text)
+    spans = []
+    for child in seg:
+        kind = _FLAT_KIND.get(child.tag)
+        if kind is None or len(child):
+            return None
+        attrs = tuple([(attr_name(k), v) for k, v in child.items()])
+        spans.append(Span(kind, length, length, child.text or "", attrs))
+        tail = child.tail
+        if tail:
+            parts.append(tail)
+            length += len(tail)
+    return "".join(parts), tuple(spans), None
 
 
 def native_code(segment: Segment, index: int) -> str:
