@@ -223,6 +223,7 @@ def main() -> None:
         ratio = results["terms"]["cpu"] / results["terms"]["units"] / floor_per_unit
         verdict = "meets" if ratio <= TARGET_RATIO else "misses"
         print(f"ahenk terms: {ratio:.1f}× the floor, {verdict} the target (≤ {TARGET_RATIO}×)")
+        sys.exit(0 if ratio <= TARGET_RATIO else 1)
 
 
 if __name__ == "__main__":

@@ -90,7 +90,7 @@ def tmx_date(date: str) -> str:
 def header_date(corpus: Corpus) -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
         return moment.strftime("%Y%m%dT%H%M%SZ")
     return max(tmx_date(doc.date) for doc in corpus.documents)
 

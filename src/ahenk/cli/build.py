@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 
 import click
@@ -42,8 +43,8 @@ def command(corpus_dir: str, glossary: str, tmx_dir: str, export_dir: str, profi
     translations in CI.
     """
     steps = [] if validate_only else [f"align {d}" for d in _document_ids(corpus_dir)]
-    with click.progressbar(length=len(steps) + 3, label="ahenk build", file=click.get_text_stream(
-            "stderr"), show_pos=True, item_show_func=lambda s: s) as bar:
+    with click.progressbar(length=len(steps) + 3, label="ahenk build", file=sys.stderr,
+                           show_pos=True, item_show_func=lambda s: s) as bar:
         def progress(step: str) -> None:
             bar.update(1, step)
 

@@ -69,6 +69,10 @@ REQUIRED_INLINE = {"bpt": ("i",), "ept": ("i",), "it": ("pos",)}
 _NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+#: The quick test for hot loops: a match when *value* holds a character XML 1.0 cannot hold.
+search_bad_xml_char = _NOT_XML_CHAR.search
+
+
 def bad_xml_char(value: str) -> str | None:
     """The first character of *value* that XML 1.0 cannot hold, or None."""
     match = _NOT_XML_CHAR.search(value)

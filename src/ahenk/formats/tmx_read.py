@@ -291,8 +291,9 @@ class UnitStream:
                 targets = [seg for i, (seg, _) in enumerate(variants) if i != index]
             else:
                 targets = [seg for seg, _ in variants[1:]]
-        return Unit(source, targets, id=attrs.get("tuid"), notes=notes, props=props,
-                    attrs=attrs, location=Location(self.path, line), extra=extra)
+        # positional: Unit(source, targets, id, notes, props, attrs, location, extra)
+        return Unit(source, targets, attrs.get("tuid"), notes, props, attrs,
+                    Location(self.path, line), extra)
 
     def _lang(self, raw: str) -> LanguageTag | None:
         """:func:`parse_tag`, remembered per spelling (a file names a handful of languages)."""
@@ -321,7 +322,9 @@ class UnitStream:
             raw_lang = attrs.pop("lang", None)  # TMX 1.1 wrote lang="…"
         if raw_lang is None:
             raise _Broken("tmx-no-language", "<tuv> has no xml:lang", tuv.sourceline)
-        lang = self._lang(raw_lang)
+        lang = self._tags.get(raw_lang, _UNSEEN)
+        if lang is _UNSEEN:
+            lang = self._lang(raw_lang)
         extra: dict[str, Any] = {} if lang is not None else {"tmx.lang": raw_lang}
         props: list[tuple[str, str]] = []
         notes: list[Note] = []
@@ -366,7 +369,9 @@ class UnitStream:
     # -- props and notes ----------------------------------------------------------------
 
     def _prop(self, element: etree._Element, props: list, extra: dict, unknown: dict) -> None:
-        value = _only_text(element)
+        if len(element):
+            _only_text(element)  # raises
+        value = element.text or ""
         items = element.items()
         if len(items) == 1 and items[0][0] == "type":  # the usual <prop type="…">
             kind: str | None = items[0][1]

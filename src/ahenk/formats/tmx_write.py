@@ -21,7 +21,13 @@ from lxml import etree
 import ahenk
 from ahenk.diagnostics import Problem, Severity
 from ahenk.errors import FormatError, UsageError
-from ahenk.formats.tmx_inline import InlineError, bad_xml_char, build_seg, clark_name
+from ahenk.formats.tmx_inline import (
+    InlineError,
+    bad_xml_char,
+    build_seg,
+    clark_name,
+    search_bad_xml_char,
+)
 from ahenk.formats.tmx_read import (
     ALL_LANGUAGES,
     ATTR_PROP,
@@ -42,6 +48,10 @@ EXTRA_ATTR_MODES = ("props", "attributes", "drop")
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 
 # Languages written in more than one script, whose .NET/Trados culture names carry the script.
+_bad_char = search_bad_xml_char  # the quick test; _check then says which character and where
+_NAMES_REMEMBERED = 256
+_NONE: dict[str, str] = {}
+
 _SCRIPT_IN_CULTURE = frozenset({"az", "bs", "ha", "iu", "mn", "sr", "tg", "uz"})
 
 
@@ -119,6 +129,7 @@ class TmxWriter:
         self.header = header
         self.path = path
         self.dropped: dict[str, int] = {}
+        self._names: dict[str, str] = {}  # attribute names checked so far -> Clark names
         self.header_lang = header.source_lang
         raw = header.attrs.get("srclang")
         self.all_languages = header.source_lang is None and (
@@ -198,7 +209,8 @@ class TmxWriter:
             and source.lang.language != self.header_lang.language
         ):
             written_srclang = language_form(source.lang, None, profile)
-        unknown = dict(unit.extra.get("tmx.attrs", {}))
+        extra_attrs = unit.extra.get("tmx.attrs")
+        unknown = dict(extra_attrs) if extra_attrs else {}
         for name, value in unit.attrs.items():
             if name in ("tuid", "srclang"):
                 continue
@@ -247,7 +259,8 @@ class TmxWriter:
             raise _UnitError(f"variant {segment.text[:30]!r} has no language")
         tuv = etree.Element("tuv")
         self._set(tuv, "xml:lang", lang)
-        unknown = dict(segment.extra.get("tmx.attrs", {}))
+        extra_attrs = segment.extra.get("tmx.attrs")
+        unknown = dict(extra_attrs) if extra_attrs else {}
         for name, value in segment.attrs.items():
             if name in TUV_ATTRS:
                 self._set(tuv, name, value)
@@ -258,7 +271,7 @@ class TmxWriter:
         seg, dropped = build_seg(segment, keep_unknown=self.mode == "attributes")
         for name in dropped:
             self._drop(name)
-        for name, value in segment.extra.get("tmx.seg_attrs", {}).items():
+        for name, value in segment.extra.get("tmx.seg_attrs", _NONE).items():
             if self.mode == "attributes":
                 self._set(seg, name, value)
             else:
@@ -289,7 +302,9 @@ class TmxWriter:
         extra: dict[str, Any],
         attr_props: list[tuple[str, str]],
     ) -> None:
-        note_records = list(extra.get("tmx.note_attrs", ()))
+        if not (notes or props or attr_props):
+            return
+        note_records = list(extra.get("tmx.note_attrs", ())) if notes else []
         for note in notes:
             node = etree.SubElement(element, "note")
             self._check(note.text, "note")
@@ -299,10 +314,11 @@ class TmxWriter:
             for name, value in _take(note_records, (note.text,)):
                 self._optional(node, name, value, NOTE_ATTRS)
         prop_records = list(extra.get("tmx.prop_attrs", ()))
-        for kind, value in [*props, *attr_props]:
+        for kind, value in [*props, *attr_props] if attr_props else props:
             node = etree.SubElement(element, "prop")
             self._set(node, "type", kind)
-            self._check(value, f"prop {kind!r}")
+            if _bad_char(value) is not None:
+                self._check(value, f"prop {kind!r}")
             node.text = value
             for name, attr_value in _take(prop_records, (kind, value)):
                 self._optional(node, name, attr_value, PROP_ATTRS)
@@ -315,10 +331,16 @@ class TmxWriter:
             self._drop(f"{node.tag}@{name}")
 
     def _set(self, element: etree._Element, name: str, value: str) -> None:
-        self._check(value, f"attribute {name}")
-        self._check(name, "an attribute name")
+        if _bad_char(value) is not None:
+            self._check(value, f"attribute {name}")
+        clark = self._names.get(name)
+        if clark is None:  # first time: check the name, remember its Clark form
+            self._check(name, "an attribute name")
+            clark = clark_name(name)
+            if len(self._names) < _NAMES_REMEMBERED:
+                self._names[name] = clark
         try:
-            element.set(clark_name(name), value)
+            element.set(clark, value)
         except ValueError as exc:  # e.g. a name that is not an XML name
             raise _UnitError(f"cannot write attribute {name!r}: {exc}") from None
 
@@ -396,9 +418,7 @@ def write_units(
                 with xf.element("body"):
                     for unit in units:
                         count += 1
-                        element = writer.unit_element(unit, count)
-                        xf.write("\n    ")
-                        xf.write(element)
+                        xf.write("\n    ", writer.unit_element(unit, count))
                     xf.write("\n  ")
                 xf.write("\n")
         handle.write(b"\n")

@@ -36,4 +36,4 @@ def mask(text: str, *patterns: regex.Pattern[str]) -> str:
 
 
 def letters(text: str) -> int:
-    return sum(1 for char in text if char.isalpha())
+    return sum(map(str.isalpha, text))

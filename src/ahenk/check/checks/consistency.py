@@ -37,7 +37,20 @@ def lemmatizer(lang: str) -> Callable[[str], str] | None:
 
 
 def _strip_punctuation(text: str) -> str:
-    return "".join(" " if unicodedata.category(c)[0] in "PS" else c for c in text)
+    """Punctuation and symbols (Unicode categories P*, S*) made spaces."""
+    new = set(text) - _SEEN
+    if new and len(_SEEN) < _SEEN_KEPT:
+        _SEEN.update(new)
+        _TO_SPACE.update({ord(c): " " for c in new if unicodedata.category(c)[0] in "PS"})
+        new = set()
+    if new:
+        return "".join(" " if unicodedata.category(c)[0] in "PS" else c for c in text)
+    return text.translate(_TO_SPACE)
+
+
+_SEEN: set[str] = set()  # characters whose category is known, those in P* or S* below
+_TO_SPACE: dict[int, str] = {}
+_SEEN_KEPT = 100_000
 
 
 @lru_cache(maxsize=131072)
