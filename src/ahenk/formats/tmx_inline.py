@@ -343,6 +343,8 @@ def _element(parent: etree._Element, span: Span, dropped: list[str], keep_unknow
 
 
 def _check_text(value: str, what: str) -> None:
-    bad = bad_xml_char(value)
+    bad = _NOT_XML_CHAR.search(value)
     if bad is not None:
-        raise InlineError(f"{what} holds U+{ord(bad):04X}, which XML 1.0 cannot represent")
+        raise InlineError(
+            f"{what} holds U+{ord(bad.group()):04X}, which XML 1.0 cannot represent"
+        )

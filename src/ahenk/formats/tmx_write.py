@@ -47,11 +47,11 @@ SEGTYPES = ("block", "paragraph", "sentence", "phrase")
 EXTRA_ATTR_MODES = ("props", "attributes", "drop")
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 
-# Languages written in more than one script, whose .NET/Trados culture names carry the script.
 _bad_char = search_bad_xml_char  # the quick test; _check then says which character and where
-_NAMES_REMEMBERED = 256
+_NAMES_REMEMBERED = 256  # attribute names whose check and Clark form a writer remembers
 _NONE: dict[str, str] = {}
 
+# Languages written in more than one script, whose .NET/Trados culture names carry the script.
 _SCRIPT_IN_CULTURE = frozenset({"az", "bs", "ha", "iu", "mn", "sr", "tg", "uz"})
 
 

@@ -77,6 +77,8 @@ def judged_text(text: str) -> str:
 def _script(text: str) -> tuple[int, int, int]:
     """(Latin letters, Cyrillic letters, Azerbaijani-only Cyrillic letters)."""
     letters = "".join(filter(str.isalpha, text))  # counted by C loops, not one by one
+    if letters.isascii():
+        return len(letters), 0, 0
     return (len(_LATIN.findall(letters)), len(_CYRILLIC.findall(letters)),
             len(_AZ_CYRILLIC.findall(letters)))
 
@@ -91,7 +93,7 @@ def detect(text: str) -> tuple[tuple[str, float], ...]:
     """(language subtag, confidence) for *text*, most likely first; empty when too short."""
     judged = judged_text(text)
     content = [w for w in judged.split() if w.lower() not in FUNCTION_WORDS]
-    if len(content) < MIN_WORDS or sum(c.isalpha() for c in judged) < MIN_LETTERS:
+    if len(content) < MIN_WORDS or sum(map(str.isalpha, judged)) < MIN_LETTERS:
         return ()
     by_name = {name: code for code, name in DETECTABLE.items()}
     values = detector().compute_language_confidence_values(judged)
