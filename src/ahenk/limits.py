@@ -21,6 +21,10 @@ TMX file size              none             TMX streams: memory stays flat whate
 XML text node / attribute  10,000,000 bytes libxml2's default limits (``huge_tree=False``):
 XML nesting depth          256              the file is refused with a located ParseError.
 XML entity expansion       none             entities are never expanded (see ``formats/_xml``).
+segmentation rule time     10 s/paragraph   :data:`REGEX_TIMEOUT_SECONDS`. A rule of a user's SRX
+                                            file that backtracks catastrophically stops the run
+                                            with a :class:`~ahenk.errors.FormatError` instead of
+                                            hanging it.
 =========================  ===============  ======================================================
 """
 
@@ -34,6 +38,10 @@ from ahenk.errors import FormatError
 #: segments are sentences or paragraphs (rarely past 5,000 characters); past this the aligner's
 #: and fuzzy matcher's quadratic steps would let one unit stall a CI run.
 MAX_SEGMENT_CHARS = 100_000
+
+#: Longest time the segmentation rules may spend on one paragraph. Shipped rules take
+#: microseconds; a hostile or broken SRX rule could otherwise backtrack for hours.
+REGEX_TIMEOUT_SECONDS = 10.0
 
 #: Largest file read as a whole document (every format but streaming TMX), in bytes.
 MAX_DOCUMENT_BYTES = 256 * 1024 * 1024

@@ -29,8 +29,8 @@ from typing import ClassVar, Literal
 
 import regex
 
-from ahenk import __version__
-from ahenk.errors import ParseError, UsageError
+from ahenk import __version__, limits
+from ahenk.errors import FormatError, ParseError, UsageError
 from ahenk.model import LanguageTag, parse_language
 from ahenk.segment import icu
 from ahenk.segment.srx import Rule, SrxDocument
@@ -170,11 +170,16 @@ class SrxSegmenter(Segmenter):
 
     def __init__(self, rules: SrxDocument | None = None, paragraphs: Paragraphs = "line") -> None:
         super().__init__(paragraphs)
-        if rules is None:
-            from ahenk.segment.rules import shipped_rules
+        from ahenk.segment.rules import shipped_rules
 
-            rules = shipped_rules()
+        shipped = shipped_rules()
+        if rules is None:
+            rules = shipped
         self.rules = rules
+        # A user's rule file may hold a rule that backtracks without end: bound its time per
+        # paragraph. The shipped rules are tested and take microseconds, so they run unbounded
+        # (the regex module's timeout bookkeeping costs them about 40% of their speed).
+        self._timeout = None if rules.sha256 == shipped.sha256 else limits.REGEX_TIMEOUT_SECONDS
         self._by_rule_names: dict[tuple[str, ...], _Compiled] = {}
 
     def signature(self) -> Signature:
@@ -213,15 +218,22 @@ class SrxSegmenter(Segmenter):
             return
         size = len(paragraph)
         runs = prepared.runs
-        for match in prepared.candidates.finditer(paragraph):
-            position = match.start()
-            if position == 0 or position >= size:
-                continue
-            for run in runs:
-                if run.pattern.match(paragraph, position):
-                    if run.breaks:
-                        yield position
-                    break
+        timeout = self._timeout
+        try:
+            for match in prepared.candidates.finditer(paragraph, timeout=timeout):
+                position = match.start()
+                if position == 0 or position >= size:
+                    continue
+                for run in runs:
+                    if run.pattern.match(paragraph, position, timeout=timeout):
+                        if run.breaks:
+                            yield position
+                        break
+        except TimeoutError:
+            raise FormatError(
+                f"the segmentation rules ({', '.join(prepared.rule_names)}) took longer than "
+                f"{timeout:g} s on one paragraph of {size} characters: a rule backtracks "
+                "catastrophically; fix or remove it") from None
 
 
 def _matching_rule_names(doc: SrxDocument, tag: LanguageTag) -> list[str]:
