@@ -11,31 +11,14 @@ without java, OmegaT or ../shared.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-from pathlib import Path
-
 import pytest
 
 from ahenk.formats import registry
 from ahenk.segment import segment
 from tests.conftest import ROOT, shared_file
+from tests.tmxops.test_omegat import omegat as run_omegat
 
 pytestmark = pytest.mark.slow  # one OmegaT start-up per pair: ~10 s each
-
-
-def run_omegat(*args: Path | str) -> dict[str, str]:
-    script = shared_file("tools", "omegat_check.sh")
-    if shutil.which(os.environ.get("JAVA", "java")) is None:
-        pytest.skip("java is not installed")
-    if not Path(os.environ.get("OMEGAT_JAR", "/usr/share/omegat/OmegaT.jar")).is_file():
-        pytest.skip("OmegaT is not installed (apt-get install omegat)")
-    done = subprocess.run(["bash", str(script), *map(str, args)], capture_output=True,
-                          text=True, timeout=300)
-    line = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
-    assert line.startswith("omegat:"), (done.returncode, done.stdout, done.stderr[-2000:])
-    return dict(item.split("=", 1) for item in line.split()[1:])
 
 
 @pytest.mark.parametrize("tgt", ["az", "ru"])
