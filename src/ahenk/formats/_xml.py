@@ -24,15 +24,19 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_LANG = f"{{{XML_NS}}}lang"
 
 
+#: The parser options every XML reader uses, whole-tree or streaming: entities are never
+#: expanded, no DTD is loaded (from disk or network), libxml2's size and depth limits stay on.
+HARDENED: dict[str, bool] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+}
+
+
 def safe_parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_blank_text=False,
-    )
+    return etree.XMLParser(**HARDENED, remove_blank_text=False)
 
 
 def parse(data: bytes, path: str | os.PathLike[str] | None) -> etree._Element:

@@ -51,15 +51,7 @@ ATTR_PROP = "x-ahenk-attr:"
 #: ``srclang`` values meaning "any variant may be the source" (Olifant writes ``all``).
 ALL_LANGUAGES = frozenset({"*all*", "all"})
 
-_HARDENED = dict(
-    resolve_entities=False,
-    no_network=True,
-    load_dtd=False,
-    huge_tree=False,
-    dtd_validation=False,
-    remove_comments=True,
-    remove_pis=True,
-)
+_HARDENED = dict(_xml.HARDENED, remove_comments=True, remove_pis=True)
 
 ProblemSink = Callable[[Problem], None]
 
