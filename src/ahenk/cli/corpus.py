@@ -8,9 +8,8 @@ from dataclasses import asdict
 import click
 
 from ahenk.cli.options import output_format
-from ahenk.cli.render import echo_problems, exit_code, fail_on_option, problems_summary, table
+from ahenk.cli.render import fail_on_option, report_problems, table
 from ahenk.corpus import corpus_stats, load_corpus, validate_corpus
-from ahenk.diagnostics import problems_json
 
 corpus_argument = click.argument("corpus_dir", type=click.Path(file_okay=False), default="corpus")
 
@@ -28,12 +27,8 @@ def validate(corpus_dir: str, output_format: str, fail_on: str) -> int:
     """Check encoding, script and line-for-line structure of every document."""
     corpus = load_corpus(corpus_dir)
     problems = validate_corpus(corpus)
-    if output_format == "json":
-        click.echo(problems_json(problems, corpus=corpus_dir))
-    else:
-        echo_problems(problems)
-        click.echo(f"{corpus_dir}: {len(corpus.documents)} documents, {problems_summary(problems)}")
-    return exit_code(problems, fail_on)
+    return report_problems(problems, output_format, fail_on,
+                           f"{corpus_dir}: {len(corpus.documents)} documents, ", corpus=corpus_dir)
 
 
 @command.command("stats")

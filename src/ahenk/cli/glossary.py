@@ -8,8 +8,7 @@ import json
 import click
 
 from ahenk.cli.options import from_format, output_format, to_format
-from ahenk.cli.render import echo_problems, exit_code, fail_on_option, problems_summary, table
-from ahenk.diagnostics import problems_json
+from ahenk.cli.render import fail_on_option, report_problems, table
 from ahenk.errors import UsageError
 from ahenk.formats import registry
 from ahenk.formats.registry import Kind
@@ -51,12 +50,7 @@ def validate(path: str, from_format: str | None, src_lang: str | None, tgt_lang:
     """
     problems = validate_glossary(path, from_format, list(languages) or None,
                                  **_lang_options(src_lang, tgt_lang))
-    if output_format == "json":
-        click.echo(problems_json(problems, file=path))
-    else:
-        echo_problems(problems)
-        click.echo(f"{path}: {problems_summary(problems)}")
-    return exit_code(problems, fail_on)
+    return report_problems(problems, output_format, fail_on, f"{path}: ", file=path)
 
 
 @command.command("stats")

@@ -54,3 +54,17 @@ def fail_on_option(func):  # type: ignore[no-untyped-def]
         show_default=True,
         help="Exit with 1 when a problem of this severity or worse is found.",
     )(func)
+
+
+def report_problems(problems: Sequence[Problem], output_format: str, fail_on: str,
+                    heading: str, **json_extra: object) -> int:
+    """Print a validator's problems (text: one per line and a summary; json: the versioned
+    document) and return the exit code for *fail_on*."""
+    from ahenk.diagnostics import problems_json
+
+    if output_format == "json":
+        click.echo(problems_json(problems, **json_extra))
+    else:
+        echo_problems(problems)
+        click.echo(f"{heading}{problems_summary(problems)}")
+    return exit_code(problems, fail_on)
