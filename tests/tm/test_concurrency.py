@@ -26,7 +26,10 @@ def _bitexts(folder: Path) -> list[Path]:
 
 
 def _import(db: str, paths: list[str], barrier) -> None:  # type: ignore[no-untyped-def]
-    TMStore.batch_size = 97  # many small transactions, so the writers interleave
+    # many small transactions, so the writers interleave (backends may set their own size)
+    from ahenk.tm.sqlite import SQLiteStore
+
+    TMStore.batch_size = SQLiteStore.batch_size = 97
     barrier.wait()
     import_files(paths, db, src="en", tgt="az")
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from ahenk.errors import UsageError
 from ahenk.io import mark_input
 from ahenk.tm import similarity
-from ahenk.tm.similarity import Normalised
+from ahenk.tm.similarity import Normalised, index_terms
 from ahenk.tm.store import (
     SCHEMA_VERSION,
     ImportStats,
@@ -66,34 +66,6 @@ _COLUMNS = ("id, src_lang, tgt_lang, source, target, origin, created, source_spa
             "target_spans")
 
 
-class _WordTerms(dict):
-    """Retrieval terms of one whitespace-separated word of a language, computed once."""
-
-    def __init__(self, lang: str) -> None:
-        super().__init__()
-        self.lang = lang
-
-    def __missing__(self, word: str) -> tuple[str, ...]:
-        terms = self[word] = similarity.index_terms(word, self.lang)
-        return terms
-
-
-#: Per language, the terms of the words met so far (an import meets the same words again and
-#: again); emptied between batches when it holds more than :data:`_TERM_CACHE_MAX` words.
-_TERM_CACHE: dict[str, _WordTerms] = {}
-_TERM_CACHE_MAX = 500_000
-
-
-def _index_terms(text: str, lang: str) -> tuple[str, ...]:
-    """:func:`~ahenk.tm.similarity.index_terms`, word by word from a cache. The same terms:
-    whitespace separates terms there too, and none of its steps (NFC, the Turkic and Russian
-    replacements, lower-casing) joins or changes characters across whitespace."""
-    words = _TERM_CACHE.get(lang)
-    if words is None:
-        words = _TERM_CACHE[lang] = _WordTerms(lang)
-    return tuple(dict.fromkeys(chain.from_iterable(map(words.__getitem__, text.split()))))
-
-
 def _entry(row: tuple) -> TMEntry:
     return TMEntry(row[1], row[2], row[3], row[4], row[5], row[6], spans_from_json(row[7]),
                    spans_from_json(row[8]), row[0])
@@ -107,8 +79,9 @@ class SQLiteStore(TMStore):
     postings = 20000
     #: Seconds a writer waits for another one to finish its batch.
     timeout = 120.0
-    #: Entries per transaction: big batches share the df updates of frequent terms.
-    batch_size = 20000
+    #: Entries per transaction: big batches share the df updates of frequent terms and the
+    #: index's segment merges (an import of 100k entries is one transaction).
+    batch_size = 100000
     #: Page cache per connection (MiB): the unique index and the FTS merges want it.
     cache_mib = 256
 
@@ -167,14 +140,12 @@ class SQLiteStore(TMStore):
         rows = []
         for entry in batch:
             ident = entry.pair_hash()
-            terms[ident] = (_index_terms(entry.source, entry.src_lang),
-                            _index_terms(entry.target, entry.tgt_lang))
+            terms[ident] = (index_terms(entry.source, entry.src_lang),
+                            index_terms(entry.target, entry.tgt_lang))
             rows.append((ident, entry.src_lang, entry.tgt_lang, entry.source, entry.target,
                          entry.origin, entry.created or now,
                          spans_json(entry.source_spans) if entry.source_spans else None,
                          spans_json(entry.target_spans) if entry.target_spans else None))
-        if len(_TERM_CACHE) > _TERM_CACHE_MAX:
-            _TERM_CACHE.clear()
         self.db.execute("BEGIN IMMEDIATE")
         try:
             # holding the write lock, every id above the current maximum is one of ours
