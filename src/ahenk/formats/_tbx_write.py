@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -140,3 +141,13 @@ def _build_term(term: Term, label: str, writer: _Writer) -> etree._Element:
 def serialise(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
+
+
+def file_description(termbase: Termbase, d: Any, header: etree._Element,
+                     path: str | os.PathLike[str]) -> None:
+    """The header's ``fileDesc`` (title, source note), the same in TBX 2008 and TBX v3."""
+    file_desc = d.sub(header, "fileDesc")
+    if termbase.title:
+        d.sub(d.sub(file_desc, "titleStmt"), "title",
+              _xml.check_text(termbase.title, "termbase title", path))
+    d.sub(d.sub(file_desc, "sourceDesc"), "p", "Written by ahenk")

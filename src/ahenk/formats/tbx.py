@@ -84,11 +84,7 @@ class Tbx2008Handler(FormatHandler):
         root = d.element("martif", type="TBX-Basic")
         root.set(_xml.XML_LANG, _tbx_write.document_lang(obj))
         header = d.sub(root, "martifHeader")
-        file_desc = d.sub(header, "fileDesc")
-        if obj.title:
-            d.sub(d.sub(file_desc, "titleStmt"), "title",
-                  _xml.check_text(obj.title, "termbase title", path))
-        d.sub(d.sub(file_desc, "sourceDesc"), "p", "Written by ahenk")
+        _tbx_write.file_description(obj, d, header, path)
         d.sub(d.sub(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs", type="XCSURI")
         body = d.sub(d.sub(root, "text"), "body")
         _tbx_write.build_body(obj, d, body, path)

@@ -90,11 +90,7 @@ class Tbx3Handler(FormatHandler):
         root = _root()
         root.set(_xml.XML_LANG, _tbx_write.document_lang(obj))
         header = d.sub(root, "tbxHeader")
-        file_desc = d.sub(header, "fileDesc")
-        if obj.title:
-            d.sub(d.sub(file_desc, "titleStmt"), "title",
-                  _xml.check_text(obj.title, "termbase title", path))
-        d.sub(d.sub(file_desc, "sourceDesc"), "p", "Written by ahenk")
+        _tbx_write.file_description(obj, d, header, path)
         body = d.sub(d.sub(root, "text"), "body")
         _tbx_write.build_body(obj, d, body, path)
         write_bytes(path, _tbx_write.serialise(root))
