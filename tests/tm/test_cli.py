@@ -115,3 +115,59 @@ def test_default_db_and_environment(tmp_path, monkeypatch):
     other = tmp_path / "team.sqlite"
     assert run("import", TMX, env={"AHENK_TM_DB": str(other)}).exit_code == 0
     assert other.is_file()
+
+
+def test_lookup_marks_keep_punctuation_spacing(tmp_path):
+    bitext = tmp_path / "memory.tsv"
+    bitext.write_text("en\taz\nArticle 12, paragraph 3 (on visits) applies.\t"
+                      "12-ci maddənin 3-cü bəndi tətbiq olunur.\n", "utf-8")
+    db = tmp_path / "tm.sqlite"
+    assert run("import", bitext, "--db", db).exit_code == 0
+    result = run("lookup", "Article 14, paragraph 3 (on prisons) applies.", "--src", "en",
+                 "--tgt", "az", "--db", db, "--min", "50")
+    assert result.output.splitlines()[1] == (
+        "  en: Article [-12-] {+14+}, paragraph 3 (on [-visits-] {+prisons+}) applies.")
+
+
+def _dated_tmx(path, target, date):
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en" '
+        'datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="t" '
+        'creationtoolversion="1"/><body>'
+        f'<tu creationdate="{date}"><tuv xml:lang="en"><seg>The committee met.</seg></tuv>'
+        f'<tuv xml:lang="az"><seg>{target}</seg></tuv></tu></body></tmx>\n', "utf-8")
+    return path
+
+
+def test_import_update_delete_and_stats(tmp_path):
+    db = tmp_path / "tm.sqlite"
+    old = _dated_tmx(tmp_path / "old.tmx", "Komitə toplandı.", "20200101T000000Z")
+    new = _dated_tmx(tmp_path / "new.tmx", "Komitə iclas keçirdi.", "20240101T000000Z")
+    assert "1 added" in run("import", old, "--db", db).output
+    result = run("import", new, "--db", db, "--update")
+    assert result.output == f"{new}: 1 added, 0 already there, 1 replaced, 0 outdated\n"
+    result = run("import", old, "--db", db, "--update")
+    assert result.output == f"{old}: 0 added, 0 already there, 0 replaced, 1 outdated\n"
+    result = run("stats", "--db", db)
+    assert result.output.splitlines()[:6] == [
+        "1 entries", "  en → az: 1",
+        "created: 2024-01-01T00:00:00Z – 2024-01-01T00:00:00Z",
+        "sources with several translations: 0", "origins:", "  new.tmx: 1"]
+    data = json.loads(run("stats", "--db", db, "--format", "json").output)
+    assert data["origins"] == [{"origin": "new.tmx", "entries": 1}]
+    result = run("delete", "--db", db, "--origin", "new.tmx", "--dry-run")
+    assert result.output == "1 entry would be deleted (dry run)\n"
+    result = run("delete", "--db", db, "--origin", "new.tmx", "--before", "2025-01-01")
+    assert result.exit_code == 0 and result.output == "1 entry deleted\n"
+    assert run("stats", "--db", db).output.startswith("0 entries\n")
+
+
+def test_delete_refuses_no_selection_and_bad_dates(tmp_path):
+    db = tmp_path / "tm.sqlite"
+    assert run("import", TMX, "--db", db).exit_code == 0
+    result = run("delete", "--db", db)
+    assert result.exit_code == 2 and "name the entries to delete" in result.output
+    result = run("delete", "--db", db, "--since", "yesterday")
+    assert result.exit_code == 2 and "--since 'yesterday'" in result.output
+    result = run("delete", "--db", tmp_path / "none.sqlite", "--id", "1")
+    assert result.exit_code == 2 and "no translation memory" in result.output

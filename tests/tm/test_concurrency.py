@@ -58,3 +58,50 @@ def test_concurrent_imports(db, tmp_path):
         for line in sorted(expected)[:: PER_FILE // 4]:
             source = line.split("\t")[0]
             assert store.lookup(source, "en", "az", limit=1)[0].score == 100
+
+
+SOURCES = 300
+
+
+def _dated_tmx(folder: Path, k: int) -> Path:
+    """Worker *k*'s translation of every source, dated 202k: worker 3's is the newest."""
+    units = "".join(
+        f'<tu creationdate="202{k}0101T000000Z"><tuv xml:lang="en"><seg>Sentence {i} of the '
+        f'report.</seg></tuv><tuv xml:lang="az"><seg>Hesabatın {i} nömrəli cümləsi, '
+        f'variant {k}.</seg></tuv></tu>' for i in range(SOURCES))
+    path = folder / f"variant{k}.tmx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+                    'srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" '
+                    'o-tmf="x" creationtool="t" creationtoolversion="1"/><body>'
+                    f"{units}</body></tmx>\n", "utf-8")
+    return path
+
+
+def _update(db: str, path: str, barrier) -> None:  # type: ignore[no-untyped-def]
+    from ahenk.tm.sqlite import SQLiteStore
+
+    TMStore.batch_size = SQLiteStore.batch_size = 37
+    barrier.wait()
+    import_files([path], db, update=True)
+
+
+def test_concurrent_update_imports(db, tmp_path):
+    """Four writers update the same sources at once: each source keeps one translation, the
+    newest, whatever the order the batches interleave in."""
+    files = [_dated_tmx(tmp_path, k) for k in range(WORKERS)]
+    with open_store(db):  # the tables exist before the race: this test is about updates
+        pass
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(WORKERS)
+    workers = [context.Process(target=_update, args=(db, str(files[k]), barrier))
+               for k in range(WORKERS)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(120)
+        assert worker.exitcode == 0
+    with open_store(db) as store:
+        targets = sorted(e.target for e in store.entries())
+        assert targets == sorted(f"Hesabatın {i} nömrəli cümləsi, variant {WORKERS - 1}."
+                                 for i in range(SOURCES))
+        assert store.stats().alternatives == 0

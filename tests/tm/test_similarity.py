@@ -68,6 +68,22 @@ def test_word_diff_marks_the_differing_words():
         ("replace", "prison yesterday", "school today"),
         ("equal", ".", ""),
     ]
+    assert [c.space for c in changes] == [False, True, False]  # no space before the "."
+
+
+@pytest.mark.parametrize(("query", "memory", "shown"), [
+    ("After the war, 275 people were hit.", "After the war, 274 people were hit.",
+     "After the war, [-274-] {+275+} people were hit."),
+    ("Hello world", "Hello, world", "Hello[-,-] world"),
+    ("Hello, world", "Hello world", "Hello{+,+} world"),
+    ("Call (now)!", "Call (later)!", "Call ([-later-] {+now+})!"),
+    ("The report «Ombudsman» was read.", "The report «Ombudsman» was published.",
+     "The report «Ombudsman» was [-published-] {+read+}."),
+])
+def test_diff_keeps_the_spacing_of_punctuation(query, memory, shown):
+    from ahenk.cli.tm import render_changes
+
+    assert render_changes(word_diff(query, memory, "en")) == shown
 
 
 def test_turkic_case_in_the_diff():

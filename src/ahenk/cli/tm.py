@@ -1,4 +1,5 @@
-"""``ahenk tm``: import into, look up in, search and export a translation memory."""
+"""``ahenk tm``: import into, look up in, search, export, prune and count a translation
+memory."""
 
 from __future__ import annotations
 
@@ -14,8 +15,11 @@ from ahenk.tm import (
     DEFAULT_DB,
     ConcordanceHit,
     Match,
+    TMStats,
+    delete_entries,
     export_tm,
     import_files,
+    memory_stats,
     open_store,
 )
 from ahenk.tm.similarity import Change
@@ -51,15 +55,24 @@ def command() -> None:
                    "the only target imported.")
 @click.option("--from", "from_format", type=click.Choice(_format_names()), default=None,
               help="Input format (default: by extension, then by content).")
+@click.option("--update", is_flag=True,
+              help="Newest wins: keep only the most recent translation of each source the "
+                   "files bring (by the unit's date; undated units count as new).")
 def import_(files: tuple[str, ...], db: str | None, src: str | None, tgt: str | None,
-            from_format: str | None) -> None:
+            from_format: str | None, update: bool) -> None:
     """Add the translation pairs of FILES (TMX, XLIFF, PO, TSV/CSV bitexts) to the memory.
 
-    A pair already in the memory is not added again.
+    A pair already in the memory is not added again. A new translation of a source the
+    memory knows is kept beside the old one (lookups show the most recent first), unless
+    --update is given: then the older translations of that source are removed, and an
+    imported pair older than the memory's translation is not stored.
     """
-    results = import_files(list(files), db, src=src, tgt=tgt, from_format=from_format)
+    results = import_files(list(files), db, src=src, tgt=tgt, from_format=from_format,
+                           update=update)
     for path, stats in results.items():
         click.echo(f"{path}: {stats.added} added, {stats.duplicates} already there"
+                   + (f", {stats.replaced} replaced, {stats.outdated} outdated" if update
+                      else "")
                    + (f", {stats.skipped} empty skipped" if stats.skipped else ""))
 
 
@@ -136,6 +149,48 @@ def export(output: str, db: str | None, src: str | None, tgt: str | None,
     click.echo(f"{output}: {count} entries written ({name})")
 
 
+@command.command("delete")
+@_db_option
+@click.option("--id", "ids", type=int, multiple=True, metavar="N",
+              help="An entry's number (as lookup and concordance show it); repeatable.")
+@click.option("--src", default=None, help="Only entries from this language.")
+@click.option("--tgt", default=None, help="Only entries into this language.")
+@click.option("--source", default=None, metavar="TEXT", help="Only entries with this source text.")
+@click.option("--target", default=None, metavar="TEXT",
+              help="Only entries with this translation.")
+@click.option("--origin", default=None, metavar="FILE",
+              help="Only entries imported from this file (its name, as `tm stats` lists it).")
+@click.option("--before", default=None, metavar="DATE",
+              help="Only entries created before DATE (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ).")
+@click.option("--since", default=None, metavar="DATE",
+              help="Only entries created on or after DATE.")
+@click.option("--dry-run", is_flag=True, help="Count the entries, delete nothing.")
+def delete(db: str | None, ids: tuple[int, ...], src: str | None, tgt: str | None,
+           source: str | None, target: str | None, origin: str | None, before: str | None,
+           since: str | None, dry_run: bool) -> None:
+    """Remove the entries meeting every option given (of several --id, any one).
+
+    At least one option is needed: deleting everything is `rm` of the file.
+    """
+    count = delete_entries(db, ids=ids, src=src, tgt=tgt, source=source, target=target,
+                           origin=origin, before=before, since=since, dry_run=dry_run)
+    click.echo(f"{count} {'entry' if count == 1 else 'entries'} "
+               + ("would be deleted (dry run)" if dry_run else "deleted"))
+
+
+@command.command("stats")
+@_db_option
+@output_format("text", "json")
+def stats(db: str | None, output_format: str) -> None:
+    """What the memory holds: entries per language pair and per origin file, the dates they
+    span, sources with several translations, and its signature."""
+    result = memory_stats(db)
+    if output_format == "json":
+        click.echo(json.dumps(_stats_json(result), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_stats(result))
+
+
 @command.command("info")
 @_db_option
 def info(db: str | None) -> None:
@@ -152,16 +207,18 @@ def info(db: str | None) -> None:
 
 
 def render_changes(changes: Sequence[Change]) -> str:
-    parts = []
+    """The memory's source with [-its words-] and {+the query's+} where they differ, spaced as
+    the texts are (no space before a comma that had none)."""
+    out = []
     for change in changes:
         if change.op == "equal":
-            parts.append(change.old)
-            continue
-        if change.old:
-            parts.append(f"[-{change.old}-]")
-        if change.new:
-            parts.append(f"{{+{change.new}+}}")
-    return " ".join(p for p in parts if p)
+            piece = change.old
+        else:
+            piece = " ".join(p for p in (f"[-{change.old}-]" if change.old else "",
+                                         f"{{+{change.new}+}}" if change.new else "") if p)
+        if piece:
+            out.append((" " if change.space and out else "") + piece)
+    return "".join(out)
 
 
 def render_match(match: Match) -> str:
@@ -188,6 +245,28 @@ def render_hit(hit: ConcordanceHit) -> str:
     other_lang = entry.tgt_lang if hit.side == "source" else entry.src_lang
     return (f"#{entry.id}  {hit.lang}: {_mark(hit.text, hit.spans)}\n"
             f"{' ' * (len(str(entry.id)) + 3)}{other_lang}: {hit.other}")
+
+
+def render_stats(stats: TMStats) -> str:
+    lines = [f"{stats.entries} entries"]
+    lines += [f"  {src} → {tgt}: {n}" for src, tgt, n in stats.pairs]
+    if stats.oldest:
+        lines.append(f"created: {stats.oldest} – {stats.newest}")
+    lines.append(f"sources with several translations: {stats.alternatives}")
+    if stats.origins:
+        lines.append("origins:")
+        lines += [f"  {origin or '(none)'}: {n}" for origin, n in stats.origins]
+    lines.append(f"signature: {stats.signature}")
+    return "\n".join(lines)
+
+
+def _stats_json(stats: TMStats) -> dict:
+    return {"entries": stats.entries,
+            "pairs": [{"src_lang": a, "tgt_lang": b, "entries": n} for a, b, n in stats.pairs],
+            "origins": [{"origin": o, "entries": n} for o, n in stats.origins],
+            "oldest": stats.oldest, "newest": stats.newest,
+            "sources_with_several_translations": stats.alternatives,
+            "signature": stats.signature}
 
 
 def _match_json(match: Match) -> dict:

@@ -6,8 +6,11 @@ is an embedded SQLite memory (:mod:`.sqlite`); ``postgresql://…`` is a shared 
 (:mod:`.postgres`, needs the ``postgres`` extra). Both implement :class:`~.store.TMStore`.
 
 :func:`import_files` reads any bilingual or multilingual format of the registry (TMX, XLIFF,
-PO, TSV/CSV bitexts) and stores every source–target pair; :func:`export_tm` writes a memory to
-any of them. Scores and their normalisation: :mod:`.similarity`.
+PO, TSV/CSV bitexts) and stores every source–target pair (with ``update=True`` the newest
+translation of a source replaces the older ones: :mod:`.edit`); :func:`export_tm` writes a
+memory to any of them; :func:`delete_entries` removes entries by id, language, text, origin file
+or date; :func:`memory_stats` says what a memory holds. Scores and their normalisation:
+:mod:`.similarity`.
 """
 
 from __future__ import annotations
@@ -21,12 +24,14 @@ from ahenk.errors import UsageError
 from ahenk.formats import registry
 from ahenk.formats.registry import Kind
 from ahenk.model import Header, LanguageTag, Segment, Store, Unit
+from ahenk.tm.edit import Selection
 from ahenk.tm.similarity import signature
 from ahenk.tm.store import (
     ConcordanceHit,
     ImportStats,
     Match,
     TMEntry,
+    TMStats,
     TMStore,
     lang_code,
 )
@@ -93,9 +98,10 @@ def _created(unit: Unit) -> str:
 
 def import_files(paths: Sequence[str | os.PathLike[str]], db: str | os.PathLike[str] | None = None,
                  *, src: str | None = None, tgt: str | None = None,
-                 from_format: str | None = None,
+                 from_format: str | None = None, update: bool = False,
                  store: TMStore | None = None) -> dict[str, ImportStats]:
-    """Read each file through the format registry and add its pairs; stats per file."""
+    """Read each file through the format registry and add its pairs; stats per file.
+    *update*: the newest translation of each source wins (:mod:`.edit`)."""
     results: dict[str, ImportStats] = {}
     owned = store is None
     memory = store or open_store(db)
@@ -108,7 +114,8 @@ def import_files(paths: Sequence[str | os.PathLike[str]], db: str | os.PathLike[
             data: Store = registry.read(path, handler.name, KINDS, **options)
             origin = os.path.basename(os.fspath(path))
             results[os.fspath(path)] = memory.add(
-                unit_entries(data.units, src=src, tgt=tgt, header=data.header, origin=origin))
+                unit_entries(data.units, src=src, tgt=tgt, header=data.header, origin=origin),
+                update=update)
     finally:
         if owned:
             memory.close()
@@ -154,16 +161,38 @@ def export_tm(output: str | os.PathLike[str], db: str | os.PathLike[str] | None 
     return len(store), handler.name
 
 
+def delete_entries(db: str | os.PathLike[str] | None = None, *, ids: Sequence[int] = (),
+                   src: str | None = None, tgt: str | None = None, source: str | None = None,
+                   target: str | None = None, origin: str | None = None,
+                   before: str | None = None, since: str | None = None,
+                   dry_run: bool = False) -> int:
+    """Remove the entries meeting every criterion given (see :class:`~.edit.Selection`);
+    how many were removed (with *dry_run*, would be)."""
+    selection = Selection(tuple(ids), src, tgt, source, target, origin, before, since)
+    with open_store(db, create=False) as memory:
+        return memory.delete(selection, dry_run=dry_run)
+
+
+def memory_stats(db: str | os.PathLike[str] | None = None) -> TMStats:
+    """What the memory holds: :class:`~.store.TMStats`."""
+    with open_store(db, create=False) as memory:
+        return memory.stats()
+
+
 __all__ = [
     "DEFAULT_DB",
     "ConcordanceHit",
     "ImportStats",
     "Match",
+    "Selection",
     "TMEntry",
+    "TMStats",
     "TMStore",
+    "delete_entries",
     "export_store",
     "export_tm",
     "import_files",
+    "memory_stats",
     "open_store",
     "signature",
     "unit_entries",

@@ -16,26 +16,39 @@ Batches arrive by ``COPY`` into a temporary table and one ``INSERT … SELECT``;
 deadlocks with a concurrent import of overlapping data is retried.
 
 Fuzzy candidates: as in SQLite, the query's rarest terms (up to :attr:`PostgresStore.postings`
-entries) select the entries; the twice :attr:`~ahenk.tm.store.TMStore.candidates` sharing most
-of them (``ts_rank``) are ranked by pg_trgm's ``similarity`` of the folded texts, and the best
-``candidates`` are scored. (A pg_trgm index alone, ``%`` on a
-GIN trigram index, reads every entry sharing a common trigram with the query: seconds per
-lookup at 100,000 entries in the benchmark.)
+entries) select the entries, but an entry must share two of them, or one of them and the next
+rarest term (the *partner*): the GIN index answers that from its posting lists, so only the
+entries sharing two terms are read from the table, however common the partner is. (When the
+rare terms are held by at most :attr:`PostgresStore.few` entries, one shared term is enough.) A
+query with one word changed still shares two of those terms with its match: the other rare
+one, or the partner. Of those entries, the twice :attr:`~ahenk.tm.store.TMStore.candidates`
+sharing most of the query's terms (``ts_rank`` over all of them: on lexemes without positions
+it grows with the number shared) are ranked by pg_trgm's ``similarity`` of the folded texts, and
+the best ``candidates`` are scored. (Ranking by the rare terms alone left hundreds of entries
+tied, and the right one was cut at 1M entries: 92 of the benchmark's 100 found, now 100. A
+pg_trgm index alone, ``%`` on a GIN trigram index, reads every entry sharing a common trigram
+with the query: seconds per lookup at 100,000 entries in the benchmark.)
+
+Update imports and deletes find the translations of one source through a hash index on the
+source text (added when a schema-1 database is opened). An update import takes a transaction
+lock, so two update imports of the same source do not both keep their translation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from ahenk.errors import UsageError
 from ahenk.tm import similarity
+from ahenk.tm.edit import Selection, newest_wins
 from ahenk.tm.similarity import Normalised
 from ahenk.tm.store import (
     SCHEMA_VERSION,
     ImportStats,
     TermQuery,
     TMEntry,
+    TMStats,
     TMStore,
     rare_terms,
     spans_from_json,
@@ -64,6 +77,8 @@ _SCHEMA = [
         col smallint NOT NULL, term text NOT NULL, n bigint NOT NULL, PRIMARY KEY (col, term))""",
     "CREATE INDEX IF NOT EXISTS ahenk_tm_src_terms ON ahenk_tm_unit USING gin (src_terms)",
     "CREATE INDEX IF NOT EXISTS ahenk_tm_tgt_terms ON ahenk_tm_unit USING gin (tgt_terms)",
+    # schema 2: the translations of one source, for update imports and deletes
+    "CREATE INDEX IF NOT EXISTS ahenk_tm_source ON ahenk_tm_unit USING hash (source)",
 ]
 _COLUMNS = ("id, src_lang, tgt_lang, source, target, origin, created, source_spans, "
             "target_spans")
@@ -71,8 +86,12 @@ _STAGE_COLUMNS = ("pair_hash, src_lang, tgt_lang, source, target, origin, create
                   "source_spans, target_spans, src_text, tgt_text, src_terms, tgt_terms")
 #: Serialises schema creation between processes that open a new database at once.
 _LOCK = 0x61_68_65_6E_6B  # "ahenk"
+#: Serialises update imports (read the translations of a source, then replace them).
+_UPDATE_LOCK = _LOCK + 1
 #: Attempts at a batch that deadlocked with another import.
 _RETRIES = 5
+
+T = TypeVar("T")
 
 
 def _psycopg() -> Any:
@@ -89,6 +108,29 @@ def _entry(row: tuple) -> TMEntry:
                    spans_from_json(row[8]), row[0])
 
 
+#: Each term of the entries in the CTE {rows}, with its side (0 source, 1 target).
+_TERMS = ("SELECT 0 AS col, unnest(tsvector_to_array(src_terms)) AS term FROM {rows} "
+          "UNION ALL SELECT 1, unnest(tsvector_to_array(tgt_terms)) FROM {rows}")
+
+
+def _shared_terms(frequencies: dict[str, int], postings: int, few: int) -> str | None:
+    """The tsquery a candidate must match (see the module docstring): two of the rare terms,
+    or one and the partner; any rare term when they are held by *few* entries at most."""
+    rare = rare_terms(frequencies, postings)
+    if not rare:
+        return None
+    quoted = [f"'{t}'" for t in rare]
+    if sum(frequencies[t] for t in rare) <= few:
+        return " | ".join(quoted)
+    partner = min(((n, t) for t, n in frequencies.items() if t not in rare and n > 0),
+                  default=None)
+    others = quoted + ([f"'{partner[1]}'"] if partner else [])
+    if len(others) == 1:
+        return quoted[0]
+    return " | ".join(f"({term} & ({' | '.join(others[k + 1:])}))"
+                      for k, term in enumerate(quoted) if others[k + 1:])
+
+
 def _tsvector(terms: Iterable[str]) -> str:
     """A tsvector literal of plain lexemes (terms are letters and digits only)."""
     return " ".join(f"'{t}'" for t in terms)
@@ -98,8 +140,10 @@ class PostgresStore(TMStore):
     """A memory in a PostgreSQL database (tables made on first connection)."""
 
     backend = "postgresql"
-    #: How many entries' rows a lookup reads at most (the rarest terms first).
+    #: How many entries the rare terms a lookup selects by may hold (the rarest first).
     postings = 5000
+    #: Up to this many entries, an entry sharing one rare term is a candidate too.
+    few = 500
 
     def __init__(self, url: str) -> None:
         psycopg = _psycopg()
@@ -119,6 +163,9 @@ class PostgresStore(TMStore):
             self.db.execute("INSERT INTO ahenk_tm_meta VALUES ('schema', %s), ('similarity', %s) "
                             "ON CONFLICT (key) DO NOTHING",
                             (SCHEMA_VERSION, similarity.VERSION))
+            # schema 1 → 2: the source index, made by the statements above
+            self.db.execute("UPDATE ahenk_tm_meta SET value = %s WHERE key = 'schema' "
+                            "AND value = '1'", (SCHEMA_VERSION,))
         meta = dict(self.db.execute("SELECT key, value FROM ahenk_tm_meta").fetchall())
         if meta.get("schema") != SCHEMA_VERSION or meta.get("similarity") != similarity.VERSION:
             raise UsageError(
@@ -143,7 +190,7 @@ class PostgresStore(TMStore):
 
     # -- hooks -----------------------------------------------------------------------------------
 
-    def _insert(self, batch: Sequence[TMEntry], now: str) -> ImportStats:
+    def _insert(self, batch: Sequence[TMEntry], now: str, update: bool) -> ImportStats:
         rows = []
         for entry in batch:
             src = similarity.normalise(entry.source, entry.src_lang)
@@ -152,17 +199,39 @@ class PostgresStore(TMStore):
                          entry.target, entry.origin, entry.created or now,
                          spans_json(entry.source_spans), spans_json(entry.target_spans),
                          src.folded, tgt.folded, _tsvector(src.terms), _tsvector(tgt.terms)))
+        if update:
+            return self._retrying(lambda: self._update(batch, rows, now))
+        return self._retrying(lambda: self._copy_in(rows))
+
+    def _retrying(self, work: Callable[[], T]) -> T:
+        """*work()* in a transaction, again when it deadlocked with a concurrent writer."""
         psycopg = _psycopg()
         for attempt in range(_RETRIES):
             try:
-                return self._copy_in(rows)
-            except psycopg.errors.DeadlockDetected:  # two imports of overlapping batches
+                with self.db.transaction():
+                    return work()
+            except psycopg.errors.DeadlockDetected:  # two writers of overlapping batches
                 if attempt + 1 == _RETRIES:
                     raise
         raise AssertionError("unreachable")  # pragma: no cover
 
+    def _update(self, batch: Sequence[TMEntry], rows: list[tuple], now: str) -> ImportStats:
+        self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_UPDATE_LOCK,))
+        sources = sorted({e.source for e in batch})
+        stored = [_entry(r) for r in self.db.execute(
+            f"SELECT {_COLUMNS} FROM ahenk_tm_unit WHERE source = ANY(%s)",
+            (sources,)).fetchall()]
+        plan = newest_wins(batch, stored, now)
+        self._remove("id = ANY(%s)", [plan.delete])
+        keep = {id(entry) for entry in plan.add}
+        stats = self._copy_in([row for entry, row in zip(batch, rows, strict=True)
+                               if id(entry) in keep])
+        stats += ImportStats(duplicates=plan.duplicates, replaced=len(plan.delete),
+                             outdated=plan.outdated)
+        return stats
+
     def _copy_in(self, rows: list[tuple]) -> ImportStats:
-        with self.db.transaction(), self.db.cursor() as cursor:
+        with self.db.cursor() as cursor:
             cursor.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS ahenk_tm_stage "
                            f"ON COMMIT DELETE ROWS AS SELECT {_STAGE_COLUMNS} "
                            f"FROM ahenk_tm_unit WITH NO DATA")
@@ -175,15 +244,60 @@ class PostgresStore(TMStore):
                 f"SELECT {_STAGE_COLUMNS} FROM ahenk_tm_stage "
                 "ON CONFLICT (pair_hash) DO NOTHING RETURNING src_terms, tgt_terms), "
                 "counted AS (INSERT INTO ahenk_tm_df (col, term, n) "
-                "SELECT col, term, count(*) FROM ("
-                "SELECT 0 AS col, unnest(tsvector_to_array(src_terms)) AS term FROM added "
-                "UNION ALL "
-                "SELECT 1, unnest(tsvector_to_array(tgt_terms)) FROM added) AS t "
+                f"SELECT col, term, count(*) FROM ({_TERMS.format(rows='added')}) AS t "
                 "GROUP BY col, term ORDER BY col, term "
                 "ON CONFLICT (col, term) DO UPDATE SET n = ahenk_tm_df.n + excluded.n) "
                 "SELECT count(*) FROM added")
             added = cursor.fetchone()[0]
         return ImportStats(added=added, duplicates=len(rows) - added)
+
+    def _remove(self, where: str, args: Sequence[object]) -> int:
+        """Delete the entries *where* names and their term counts (in the caller's
+        transaction)."""
+        removed = self.db.execute(
+            f"WITH gone AS (DELETE FROM ahenk_tm_unit WHERE {where} "
+            "RETURNING src_terms, tgt_terms), "
+            f"counted AS (SELECT col, term, count(*) AS n FROM ({_TERMS.format(rows='gone')}) "
+            "AS t GROUP BY col, term), "
+            "updated AS (UPDATE ahenk_tm_df AS d SET n = d.n - c.n FROM counted AS c "
+            "WHERE d.col = c.col AND d.term = c.term) "
+            "SELECT count(*) FROM gone", args).fetchone()[0]
+        if removed:
+            self.db.execute("DELETE FROM ahenk_tm_df WHERE n <= 0")
+        return removed
+
+    def _where(self, selection: Selection) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        args: list[object] = []
+        if selection.ids:
+            clauses.append("id = ANY(%s)")
+            args.append(list(selection.ids))
+        for column, operator, value in selection.conditions():
+            clauses.append(f"{column} {operator} %s")
+            args.append(value)
+        return " AND ".join(clauses), args
+
+    def _delete(self, selection: Selection) -> int:
+        where, args = self._where(selection)
+        return self._retrying(lambda: self._remove(where, args))
+
+    def _count(self, selection: Selection) -> int:
+        where, args = self._where(selection)
+        return self.db.execute(f"SELECT count(*) FROM ahenk_tm_unit WHERE {where}",
+                               args).fetchone()[0]
+
+    def _stats(self) -> TMStats:
+        with self.db.transaction():
+            entries, oldest, newest = self.db.execute(
+                "SELECT count(*), min(created), max(created) FROM ahenk_tm_unit").fetchone()
+            origins = self.db.execute("SELECT origin, count(*) FROM ahenk_tm_unit GROUP BY "
+                                      "origin ORDER BY 2 DESC, 1").fetchall()
+            alternatives = self.db.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM ahenk_tm_unit GROUP BY src_lang, "
+                "tgt_lang, source HAVING count(*) > 1) AS s").fetchone()[0]
+            pairs = self.language_pairs()
+        return TMStats(entries, tuple(pairs), tuple((o, n) for o, n in origins), oldest,
+                       newest, alternatives, self.signature())
 
     def _fuzzy_candidates(self, query: Normalised, src: str, tgt: str,
                           min_score: int) -> Iterable[TMEntry]:
@@ -195,19 +309,19 @@ class PostgresStore(TMStore):
             frequencies = dict(self.db.execute(
                 "SELECT term, n FROM ahenk_tm_df WHERE col = %s AND term = ANY(%s)",
                 (col, list(query.terms))).fetchall())
-            terms = rare_terms(frequencies, self.postings)
-            if not terms:
+            match = _shared_terms(frequencies, self.postings, self.few)
+            if not match:
                 continue
-            # entries sharing most rare terms (ts_rank), then the closest by trigrams
+            # entries sharing two rare terms, most shared terms first, then closest by trigrams
             rows = self.db.execute(
                 f"SELECT {_COLUMNS} FROM (SELECT * FROM ahenk_tm_unit "
-                f"WHERE {prefix}_terms @@ %(terms)s::tsquery AND src_lang = %(src)s "
-                f"AND tgt_lang = %(tgt)s ORDER BY ts_rank({prefix}_terms, %(terms)s::tsquery) "
+                f"WHERE {prefix}_terms @@ %(match)s::tsquery AND src_lang = %(src)s "
+                f"AND tgt_lang = %(tgt)s ORDER BY ts_rank({prefix}_terms, %(all)s::tsquery) "
                 f"DESC, id DESC LIMIT {2 * self.candidates}) AS shared "
                 f"ORDER BY similarity({prefix}_text, %(text)s) DESC, id DESC "
                 f"LIMIT {self.candidates}",
-                {"terms": " | ".join(f"'{t}'" for t in terms), "src": langs[0],
-                 "tgt": langs[1], "text": query.folded}).fetchall()
+                {"match": match, "all": " | ".join(f"'{t}'" for t in sorted(frequencies)),
+                 "src": langs[0], "tgt": langs[1], "text": query.folded}).fetchall()
             found.extend(_entry(r).reversed() if flip else _entry(r) for r in rows)
         return found
 

@@ -199,23 +199,43 @@ def signature() -> str:
 @dataclass(frozen=True, slots=True)
 class Change:
     """One piece of a word diff: ``op`` is ``equal``, ``delete`` (in the memory's source only),
-    ``insert`` (in the query only) or ``replace`` (``old`` in the memory, ``new`` in the query)."""
+    ``insert`` (in the query only) or ``replace`` (``old`` in the memory, ``new`` in the query).
+    ``old`` and ``new`` keep their text's spacing; ``space``: whether a space comes before the
+    piece (in the memory's source; for an insert, in the query), so "War," stays "War,"."""
 
     op: str
     old: str = ""
     new: str = ""
+    space: bool = True
+
+
+def _shown_tokens(text: str) -> tuple[list[str], list[bool]]:
+    """Words and punctuation runs of *text*, and whether a space comes before each."""
+    tokens, spaced, end = [], [], 0
+    for match in _SHOWN_TOKEN.finditer(text):
+        tokens.append(match.group())
+        spaced.append(match.start() > end)  # only spaces lie between two tokens
+        end = match.end()
+    return tokens, spaced
+
+
+def _joined(tokens: list[str], spaced: list[bool], start: int, stop: int) -> str:
+    return "".join((" " if spaced[k] and k > start else "") + tokens[k]
+                   for k in range(start, stop))
 
 
 def word_diff(query: str, source: str, lang: str) -> tuple[Change, ...]:
     """The words of a memory's *source* set against the *query*, folded for comparison."""
     fold = language_module(lang).fold
-    q = _SHOWN_TOKEN.findall(query)
-    s = _SHOWN_TOKEN.findall(source)
+    q, q_spaced = _shown_tokens(query)
+    s, s_spaced = _shown_tokens(source)
     matcher = SequenceMatcher(None, [fold(t) for t in s], [fold(t) for t in q], autojunk=False)
     out: list[Change] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        old, new = " ".join(s[i1:i2]), " ".join(q[j1:j2])
-        out.append(Change(op, old, new if op != "equal" else ""))
+        old = _joined(s, s_spaced, i1, i2)
+        new = _joined(q, q_spaced, j1, j2) if op != "equal" else ""
+        space = q_spaced[j1] if op == "insert" else s_spaced[i1]
+        out.append(Change(op, old, new, space))
     return tuple(out)
 
 

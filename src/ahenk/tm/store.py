@@ -1,21 +1,26 @@
 """The translation-memory interface every backend implements, and what it gives back.
 
 :class:`TMStore` is a template (sacrebleu's ``Metric`` pattern): the public, validated
-:meth:`~TMStore.add`, :meth:`~TMStore.lookup`, :meth:`~TMStore.concordance` and
-:meth:`~TMStore.entries` live here and do the language work once for every backend; a backend
-(:mod:`.sqlite`, :mod:`.postgres`) fills four small hooks: store a batch of entries, retrieve
-fuzzy candidates, retrieve concordance candidates, iterate entries.
+:meth:`~TMStore.add`, :meth:`~TMStore.lookup`, :meth:`~TMStore.concordance`,
+:meth:`~TMStore.entries`, :meth:`~TMStore.delete` and :meth:`~TMStore.stats` live here and do
+the language work once for every backend; a backend (:mod:`.sqlite`, :mod:`.postgres`) fills
+small hooks: store a batch of entries (applying the update policy of :mod:`.edit` when asked),
+retrieve fuzzy candidates, retrieve concordance candidates, iterate entries, count and delete a
+:class:`~.edit.Selection`, and say what it holds.
 
 * Entries are language *pairs* (``src_lang``/``tgt_lang`` as primary subtags: ``en``, ``az``,
   ``ru``). A memory answers both ways: an ``en → az`` entry also serves an ``az → en`` lookup.
 * An entry is stored once: adding a pair whose languages, source and target are already there
   is a no-op (counted as a duplicate), also when several processes add at the same time.
+  Another translation of a known source is kept beside the first, unless the import is an
+  update (newest wins: :mod:`.edit`).
 * Lookup: the backend proposes candidates (its index), the interface scores them with
   :mod:`.similarity` and keeps those at or above ``min_score``, best first.
 * Concordance: the words are made a one-term termbase and found with
   :class:`~ahenk.termbase.match.TermIndex`, so inflected forms are found as the term checks find
   them (Ombudsman → Ombudsmanın, омбудсмен → омбудсмена, mechanism → mechanisms); the backend
   only proposes candidates by the words' retrieval terms and anchors.
+* A delete removes entries with their index terms and term counts, in one transaction.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from ahenk.errors import UsageError
 from ahenk.lang import Language, Role, language_module
@@ -33,8 +39,13 @@ from ahenk.model import LanguageTag, Span, SpanKind
 from ahenk.tm import similarity
 from ahenk.tm.similarity import TERM_WIDTH, Change, Normalised
 
-#: Layout of a store's tables; a store of another layout is refused, not guessed at.
-SCHEMA_VERSION = "1"
+if TYPE_CHECKING:
+    from ahenk.tm.edit import Selection
+
+#: Layout of a store's tables. A backend migrates a store of an older layout when it opens it
+#: (schema 1 → 2: SQLite's keys and index tables; PostgreSQL's index on the source text) and
+#: refuses one it does not know.
+SCHEMA_VERSION = "2"
 
 
 def lang_code(lang: str | LanguageTag) -> str:
@@ -111,12 +122,32 @@ class ImportStats:
     added: int = 0
     duplicates: int = 0
     skipped: int = 0  # units with an empty source or target
+    #: update imports (:func:`~.edit.newest_wins`): memory entries removed for a newer
+    #: translation of their source, and imported pairs older than the memory's translation
+    replaced: int = 0
+    outdated: int = 0
 
     def __iadd__(self, other: ImportStats) -> ImportStats:
         self.added += other.added
         self.duplicates += other.duplicates
         self.skipped += other.skipped
+        self.replaced += other.replaced
+        self.outdated += other.outdated
         return self
+
+
+@dataclass(frozen=True)
+class TMStats:
+    """What a memory holds: entries per language pair and per origin file, the dates they
+    span, and how many sources have more than one translation."""
+
+    entries: int
+    pairs: tuple[tuple[str, str, int], ...]
+    origins: tuple[tuple[str | None, int], ...]  # most entries first; None: no origin
+    oldest: str | None
+    newest: str | None
+    alternatives: int  # sources (languages and text) with several translations
+    signature: str
 
 
 @dataclass(frozen=True)
@@ -139,8 +170,9 @@ class TMStore(ABC):
 
     # -- public API ------------------------------------------------------------------------------
 
-    def add(self, entries: Iterable[TMEntry]) -> ImportStats:
-        """Store *entries*, skipping empty ones and those already there."""
+    def add(self, entries: Iterable[TMEntry], *, update: bool = False) -> ImportStats:
+        """Store *entries*, skipping empty ones and those already there. *update*: the newest
+        translation of each source wins (:mod:`.edit`); else every translation is kept."""
         stats = ImportStats()
         batch: list[TMEntry] = []
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -150,11 +182,23 @@ class TMStore(ABC):
                 continue
             batch.append(entry)
             if len(batch) >= self.batch_size:
-                stats += self._insert(batch, now)
+                stats += self._insert(batch, now, update)
                 batch = []
         if batch:
-            stats += self._insert(batch, now)
+            stats += self._insert(batch, now, update)
         return stats
+
+    def delete(self, selection: Selection, *, dry_run: bool = False) -> int:
+        """Remove the entries *selection* names (with their index terms); how many. An empty
+        selection is refused: it would empty the memory. *dry_run*: only count them."""
+        if selection.is_empty():
+            raise UsageError("name the entries to delete (ids, languages, source, origin, "
+                             "dates)")
+        return self._count(selection) if dry_run else self._delete(selection)
+
+    def stats(self) -> TMStats:
+        """Entries per language pair and origin, dates, sources with several translations."""
+        return self._stats()
 
     def lookup(self, text: str, src: str, tgt: str, *, min_score: int = 75,
                limit: int = 5) -> list[Match]:
@@ -244,9 +288,23 @@ class TMStore(ABC):
     # -- hooks -----------------------------------------------------------------------------------
 
     @abstractmethod
-    def _insert(self, batch: Sequence[TMEntry], now: str) -> ImportStats:
+    def _insert(self, batch: Sequence[TMEntry], now: str, update: bool) -> ImportStats:
         """Store a batch in one transaction; count what was added and what was there already.
-        An entry without a creation date gets *now*."""
+        An entry without a creation date gets *now*. *update*: apply
+        :func:`~.edit.newest_wins` to the batch and the memory's entries of its sources, in
+        the same transaction."""
+
+    @abstractmethod
+    def _delete(self, selection: Selection) -> int:
+        """Remove the selected entries, their index terms and term counts, in one transaction."""
+
+    @abstractmethod
+    def _count(self, selection: Selection) -> int:
+        """How many entries *selection* names."""
+
+    @abstractmethod
+    def _stats(self) -> TMStats:
+        """The memory's :class:`TMStats`."""
 
     @abstractmethod
     def _fuzzy_candidates(self, query: Normalised, src: str, tgt: str,
@@ -272,7 +330,9 @@ def rare_terms(frequencies: dict[str, int], budget: int) -> list[str]:
     chosen: list[str] = []
     seen = 0
     for term, n in sorted(frequencies.items(), key=lambda item: (item[1], item[0])):
-        if n <= 0 or (chosen and seen + n > budget):
+        if n <= 0:  # in no entry (a count left at zero): nothing to read
+            continue
+        if chosen and seen + n > budget:
             break
         chosen.append(term)
         seen += n
