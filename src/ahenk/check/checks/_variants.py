@@ -18,7 +18,8 @@ did not accept (Qarabağlı is a derivation, not a typo), nor a word the languag
 knows (серия is not Сирия misspelt). Names (proper nouns, capitalised terms) and phrases may
 be misspelt by :func:`max_edits` letters in all, each word by its own share; a common one-word
 term only by its diacritics (or one letter from nine letters on), since one letter turns many
-common words into others (report / resort).
+common words into others (report / resort). A proper noun's near-miss keeps its capitals: a
+lower-case word is not a misspelt name (bütün / Batun, adam / Ağdam).
 """
 
 from __future__ import annotations
@@ -70,8 +71,8 @@ _STRIPPED_KEPT = 100_000
 
 def max_edits(length: int) -> int:
     """Edits a term of *length* characters may be missed by and still be recognised."""
-    if length < 5:
-        return 0  # diacritics only: Şuşa / Susa
+    if length < 6:
+        return 0  # diacritics only: Şuşa / Susa; one letter off a short name is often a word
     return 1 if length <= 8 else 2
 
 
@@ -98,6 +99,7 @@ class _Entry:
     words: tuple[str, ...]
     edits: int
     fixed_end: bool = False  # a one-word term whose forms keep its last letter (Ханкенди)
+    capital: tuple[bool, ...] = ()  # per word: a name's capital the text word must keep
 
 
 def _pieces(text: str, count: int) -> list[tuple[int, str]]:
@@ -139,7 +141,8 @@ class VariantIndex:
                     continue
                 if (term.type or "") in ("abbreviation", "acronym"):
                     continue
-                words = self.language.words(term.text)
+                tokens = self.language.tokenize(term.text)
+                words = tuple(self.language.fold(t.text) for t in tokens)
                 key = " ".join(words)
                 if len(key) < MIN_LENGTH:
                     continue
@@ -149,8 +152,11 @@ class VariantIndex:
                 named = term.pos == "properNoun" or term.text[:1].isupper() or len(words) > 1
                 edits = max_edits(len(key)) if named else int(len(key) >= 9)
                 fixed_end = len(words) == 1 and self.language.word_anchors(key) == {key}
+                # a name is written with its capital: "bütün" is no misspelling of Batun
+                capital = tuple(term.pos == "properNoun" and t.text[:1].isupper()
+                                for t in tokens)
                 entry = _Entry(concept.id, term, suggestion, key, skeleton(key), words, edits,
-                               fixed_end)
+                               fixed_end, capital if any(capital) else ())
                 entries.append(entry)
                 for offset, piece in _pieces(entry.skel, entry.edits + 1):
                     word_index = entry.skel.count(" ", 0, offset)
@@ -182,7 +188,8 @@ class VariantIndex:
             for variant in _deleted(skeleton(word), max_edits(len(word))):
                 self._deletions.setdefault(variant, []).append(word)
         self._near_words: dict[str, frozenset[str]] = {}
-        self._starts: dict[str, tuple[_Trie, ...]] = {}
+        self._starts: dict[str, _Starts] = {}
+        self._hot: set[str] = set()  # the words in _starts that start something
         self._verdicts: dict[tuple[int, tuple[str, ...]], str | None] = {}  # (entry, words)
         self._near: dict[tuple[str, str, int, bool, bool], tuple[int, str, str] | None] = {}
 
@@ -199,57 +206,105 @@ class VariantIndex:
         if self._has_twins:
             self._find_twins(text, norm, key, skel.text, tokens, offsets, spans, found)
         words = [key[a:b] for a, b in tokens]
+        present = set(words)
         starts = self._starts
-        count = len(tokens)
-        # a word inside a term found as such starts nothing: every window from it overlaps
-        covered = _covered(tokens, spans) if spans else ()
-        for first, word in enumerate(words):
-            if first in covered:
-                continue
-            roots = starts.get(word)
-            if roots is None:
-                roots = self._starts_of(word)
-            if not roots:
-                continue
-            stack = [(child, 1) for child in roots]  # (node, words matched so far)
-            while stack:
-                node, depth = stack.pop()
-                for entry in node.entries:
-                    self._candidate(entry, first, text, key, skel, tokens, words, offsets,
-                                    spans, found)
-                at = first + depth
-                if not node.children or at >= count:
+        for word in [w for w in present if w not in starts]:
+            self._starts_of(word)
+        hot = self._hot
+        if not present.isdisjoint(hot):
+            # a word inside a term found as such starts nothing: every window from it overlaps
+            covered = _covered(tokens, spans) if spans else ()
+            near_words = self._near_words
+            last = len(words) - 1
+            for first, word in enumerate(words):
+                if word not in hot or first in covered:
                     continue
-                gap = norm[tokens[at - 1][1]:tokens[at][0]]
-                if len(gap) > 3 or gap.strip(" -‐‑"):
-                    continue
-                near = self._near_words.get(words[at])
-                if near is None:
-                    near = self._near_words_of(words[at])
-                children = node.children
-                if len(near) < len(children):
-                    stack.extend((children[w], depth + 1) for w in near if w in children)
-                else:
-                    stack.extend((child, depth + 1) for w, child in children.items()
-                                 if w in near)
+                viable, follow, roots = starts[word]
+                if not viable:
+                    # only longer terms start here: is the next word near one of their words?
+                    if first == last:
+                        continue
+                    near = near_words.get(words[first + 1])
+                    if near is None:
+                        near = self._near_words_of(words[first + 1])
+                    if near.isdisjoint(follow):
+                        continue
+                self._walk(first, roots, text, norm, key, skel, tokens, words, offsets, spans,
+                           found)
         if len(found) > 1:
             found.sort(key=_rank)
         return _best([variant for _, variant in found])
 
-    def _starts_of(self, word: str) -> tuple[_Trie, ...]:
-        """The trie's first-word nodes *word* may be a near-miss of (remembered)."""
+    def _walk(self, first: int, roots: _Roots,
+              text: str, norm: str, key: str, skel: _Lazy, tokens: Sequence[tuple[int, int]],
+              words: list[str], offsets: list[int] | None, spans: list[tuple[int, int]],
+              found: list[tuple[tuple[int, int, int], Variant]]) -> None:
+        """Every term that may start with the word at *first*: its own viable one-word terms,
+        then down the trie while the next text word may be a near-miss of the next term word."""
+        count = len(tokens)
+        stack: list[tuple[_Trie, int, Sequence[_Entry]]] = [
+            (node, 1, entries) for node, entries in roots]  # (node, words matched, entries)
+        while stack:
+            node, depth, entries = stack.pop()
+            for entry in entries:
+                self._candidate(entry, first, text, norm, key, skel, tokens, words, offsets,
+                                spans, found)
+            at = first + depth
+            if not node.children or at >= count:
+                continue
+            gap = norm[tokens[at - 1][1]:tokens[at][0]]
+            if len(gap) > 3 or gap.strip(" -‐‑"):
+                continue
+            near = self._near_words.get(words[at])
+            if near is None:
+                near = self._near_words_of(words[at])
+            children = node.children
+            if len(near) < len(children):
+                chosen = [children[w] for w in near if w in children]
+            else:
+                chosen = [child for w, child in children.items() if w in near]
+            stack.extend((child, depth + 1, child.entries) for child in chosen)
+
+    def _starts_of(self, word: str) -> _Starts:
+        """The trie's first-word nodes *word* may be a near-miss of, each with those of its
+        one-word terms that *word* is a near-miss of (remembered: texts repeat their words, and
+        most near words are no near-miss, so a text word usually starts nothing): whether any
+        such one-word term is there, the term words that may follow, and the nodes."""
         near = self._near_words.get(word)
         if near is None:
             near = self._near_words_of(word)
         children = self._trie.children
-        roots = tuple(children[w] for w in near if w in children)
+        roots = []
+        for w in near:
+            node = children.get(w)
+            if node is None:
+                continue
+            entries = tuple(e for e in node.entries if self._verdict(e, (word,)) is not None)
+            if entries or node.children:
+                roots.append((node, entries))
         if len(self._starts) >= _KEPT:
             self._starts.clear()
-        self._starts[word] = roots
-        return roots
+            self._hot.clear()
+        viable = any(entries for _, entries in roots)
+        follow = frozenset(w for node, _ in roots for w in node.children)
+        self._starts[word] = (viable, follow, tuple(roots))
+        if roots:
+            self._hot.add(word)
+        return self._starts[word]
 
-    def _candidate(self, entry: _Entry, first: int, text: str, key: str, skel: _Lazy,
-                   tokens: Sequence[tuple[int, int]], words: list[str],
+    def _verdict(self, entry: _Entry, window: tuple[str, ...]) -> str | None:
+        """:meth:`_verify`, remembered (bounded)."""
+        verdicts = self._verdicts
+        memo_key = (id(entry), window)
+        if memo_key in verdicts:
+            return verdicts[memo_key]
+        if len(verdicts) >= _KEPT:
+            verdicts.clear()
+        kind = verdicts[memo_key] = self._verify(entry, list(window))
+        return kind
+
+    def _candidate(self, entry: _Entry, first: int, text: str, norm: str, key: str,
+                   skel: _Lazy, tokens: Sequence[tuple[int, int]], words: list[str],
                    offsets: list[int] | None,
                    spans: list[tuple[int, int]],
                    found: list[tuple[tuple[int, int, int], Variant]]) -> None:
@@ -258,15 +313,9 @@ class VariantIndex:
         start, end = tokens[first][0], tokens[first + size - 1][1]
         if any(s < end and start < e for s, e in spans):
             return
-        window = tuple(words[first:first + size])
-        verdicts = self._verdicts
-        memo_key = (id(entry), window)
-        if memo_key in verdicts:
-            kind = verdicts[memo_key]
-        else:
-            if len(verdicts) >= _KEPT:
-                verdicts.clear()
-            kind = verdicts[memo_key] = self._verify(entry, list(window))
+        if entry.capital and not _capitals_kept(entry, norm, tokens[first:first + size]):
+            return
+        kind = self._verdict(entry, tuple(words[first:first + size]))
         if kind is None:
             return
         rank = self._first_hit(entry, first, skel.text, tokens)
@@ -319,6 +368,8 @@ class VariantIndex:
                     continue
                 start, end = window[0][0], window[-1][1]
                 if any(s < end and start < e for s, e in spans):
+                    continue
+                if entry.capital and not _capitals_kept(entry, norm, window):
                     continue
                 kind = self._verify(entry, [key[a:b] for a, b in window])
                 if kind is None:
@@ -391,6 +442,8 @@ class VariantIndex:
         return "spelling" if "spelling" in kinds else "diacritics"
 
 
+_Roots = tuple[tuple["_Trie", tuple[_Entry, ...]], ...]
+_Starts = tuple[bool, frozenset[str], _Roots]
 _KEPT = 200_000  # text words (and word/term verdicts) an index remembers
 
 
@@ -434,6 +487,12 @@ class _Trie:
         for word in entry.words:
             node = node.children.setdefault(word, _Trie())
         node.entries.append(entry)
+
+
+def _capitals_kept(entry: _Entry, norm: str, window: Sequence[tuple[int, int]]) -> bool:
+    """Whether the text words in *window* keep the capitals of the name *entry*."""
+    return all(norm[a].isupper() for (a, _), capital in zip(window, entry.capital, strict=True)
+               if capital)
 
 
 def _deleted(text: str, depth: int) -> set[str]:
