@@ -22,7 +22,8 @@ differently.
     python bench/check/generate.py 100000 --out /tmp/ahenk-bench   # termbase + files
 
 writes ``termbase.tsv``, ``en-az.tmx``, ``en-ru.tmx`` (streamed), ``units.tsv`` (en, lang,
-target per line, for the bare scan) and, with ``--po N``, ``en-az.po``/``en-ru.po`` holding the
+target per line, for the bare scan), ``planted.tsv`` (unit id, the kinds of error planted in
+it, for :mod:`score`) and, with ``--po N``, ``en-az.po``/``en-ru.po`` holding the
 first N units of each (written through the format registry).
 """
 
@@ -52,6 +53,8 @@ from ahenk.termbase.model import Concept, Term, Termbase, TermStatus  # noqa: E4
 
 SEED = 11
 CONCEPTS = 10000
+#: Bumped when the generator's output changes, so data generated before is not reused.
+VERSION = 2
 
 # (en, az, ru masculine nominative); az adjectives do not inflect
 ADJECTIVES = [
@@ -290,6 +293,10 @@ def termbase(size: int = CONCEPTS, seed: int = SEED) -> tuple[Termbase, list[Ent
         if all(lang in entry.terms for lang in ("en", "az", "ru")):
             entries.append(entry)
     seen = {t.text.lower() for c in concepts for t in c.terms}
+    # a synthetic phrase that the real sentences use ("environmental protection") would be a
+    # concept with a made-up translation, reported missing where the corpus is right
+    corpus = " ".join(text for lang in ("az", "ru") for pair in corpus_pairs(lang)
+                      for text in pair).lower()
     names_left = size // 5
     attempts = 0
     while len(concepts) < size and attempts < size * 20:
@@ -299,7 +306,8 @@ def termbase(size: int = CONCEPTS, seed: int = SEED) -> tuple[Termbase, list[Ent
             names_left -= 1
         else:
             made = _phrase(rng)
-        if made is None or made[0][0][0].lower() in seen:
+        if made is None or made[0][0][0].lower() in seen or any(
+                text.lower() in corpus for text, *_ in made[0] if " " in text):
             continue
         terms, entry_kind = made
         seen.update(t[0].lower() for t in terms)
@@ -474,17 +482,24 @@ class UnitMaker:
         ranks = list(range(len(self.entries)))
         random.Random(seed + 1).shuffle(ranks)
         self.weights = [1.0 / (r + 10) ** 0.8 for r in ranks]  # Zipf-like term frequency
-        self.recent: list[tuple[str, str]] = []
+        self.recent: list[tuple[str, str, tuple[str, ...]]] = []
         self.planted = {"missing": 0, "rejected": 0, "misspelt": 0, "number": 0,
                         "punctuation": 0, "untranslated": 0, "inconsistent": 0}
+        self.kinds: list[str] = []  # what the latest unit has planted (a repeat: its original's)
+
+    def _plant(self, kind: str) -> None:
+        self.planted[kind] += 1
+        self.kinds.append(kind)
 
     def make(self) -> tuple[str, str]:
         rng = self.rng
+        self.kinds = []
         if self.recent and rng.random() < 0.03:  # a repeated source
-            src, tgt = rng.choice(self.recent)
+            src, tgt, kinds = rng.choice(self.recent)
+            self.kinds = list(kinds)
             if rng.random() < 0.3:
                 tgt = tgt.replace(" ", "  ", 1) if rng.random() < 0.5 else tgt[:-1] + "…"
-                self.planted["inconsistent"] += 1
+                self._plant("inconsistent")
             return src, tgt
         src, tgt = rng.choice(self.pairs)
         clauses = rng.choices((0, 1, 2, 3), (3, 4, 2, 1))[0]
@@ -493,17 +508,17 @@ class UnitMaker:
         if rng.random() < 0.01 and any(c.isdigit() for c in tgt):
             at = next(i for i, c in enumerate(tgt) if c.isdigit())
             tgt = tgt[:at] + str((int(tgt[at]) + 1) % 10) + tgt[at + 1:]
-            self.planted["number"] += 1
+            self._plant("number")
         if rng.random() < 0.01:
             tgt = tgt.rstrip(".!?")
-            self.planted["punctuation"] += 1
+            self._plant("punctuation")
         if rng.random() < 0.003:
             tgt = src
-            self.planted["untranslated"] += 1
+            self._plant("untranslated")
         if len(self.recent) < 2000:
-            self.recent.append((src, tgt))
+            self.recent.append((src, tgt, tuple(self.kinds)))
         else:
-            self.recent[rng.randrange(2000)] = (src, tgt)
+            self.recent[rng.randrange(2000)] = (src, tgt, tuple(self.kinds))
         return src, tgt
 
     def _insert(self, entry: Entry, src: str, tgt: str) -> tuple[str, str]:
@@ -523,14 +538,14 @@ class UnitMaker:
         roll = rng.random()
         if roll < 0.03:
             term = GENERIC[self.lang]
-            self.planted["missing"] += 1
+            self._plant("missing")
         elif roll < 0.06 and rejected:
             term = rng.choice(rejected)
-            self.planted["rejected"] += 1
+            self._plant("rejected")
         elif 0.06 <= roll < 0.075:
             misspelt = _misspell(rng, term, self.lang)
             if misspelt != term:
-                self.planted["misspelt"] += 1
+                self._plant("misspelt")
             term = misspelt
         if self.lang == "az":
             head, _, last = term.rpartition(" ")
@@ -557,14 +572,22 @@ def _extend(sentence: str, clause: str) -> str:
     return f"{body}, {clause}{end or '.'}"
 
 
-def units(entries: list[Entry], n: int, lang: str, seed: int = SEED) -> Iterator[Unit]:
-    """*n* en→*lang* units, streamed."""
+def planted_units(entries: list[Entry], n: int, lang: str,
+                  seed: int = SEED) -> Iterator[tuple[Unit, tuple[str, ...]]]:
+    """*n* en→*lang* units, streamed, each with the kinds of error planted in it."""
     maker = UnitMaker(entries, lang, seed + (1 if lang == "az" else 2))
     en, tgt_tag = parse_language("en"), parse_language(lang)
     for i in range(n):
         src, tgt = maker.make()
-        yield Unit(Segment(src, en), [Segment(tgt, tgt_tag)], id=f"{lang}-{i + 1}")
+        yield (Unit(Segment(src, en), [Segment(tgt, tgt_tag)], id=f"{lang}-{i + 1}"),
+               tuple(dict.fromkeys(maker.kinds)))
     units.planted[lang] = dict(maker.planted)  # type: ignore[attr-defined]
+
+
+def units(entries: list[Entry], n: int, lang: str, seed: int = SEED) -> Iterator[Unit]:
+    """*n* en→*lang* units, streamed."""
+    for unit, _ in planted_units(entries, n, lang, seed):
+        yield unit
 
 
 units.planted = {}  # type: ignore[attr-defined]
@@ -579,9 +602,11 @@ def generate(n: int, out: Path, seed: int = SEED, po: int = 0,
     """Write the termbase and *n* units (half en→az, half en→ru) under *out*."""
     out.mkdir(parents=True, exist_ok=True)
     tb, entries = termbase(concepts, seed)
-    paths = {"termbase": out / "termbase.tsv", "tsv": out / "units.tsv"}
+    paths = {"termbase": out / "termbase.tsv", "tsv": out / "units.tsv",
+             "planted": out / "planted.tsv"}
     write_termbase(tb, paths["termbase"])
-    with paths["tsv"].open("w", encoding="utf-8", newline="") as tsv:
+    with paths["tsv"].open("w", encoding="utf-8", newline="") as tsv, \
+            paths["planted"].open("w", encoding="utf-8") as planted:
         writer = csv.writer(tsv, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
         for lang, count in (("az", n - n // 2), ("ru", n // 2)):
             path = paths[lang] = out / f"en-{lang}.tmx"
@@ -589,8 +614,9 @@ def generate(n: int, out: Path, seed: int = SEED, po: int = 0,
 
             def stream(lang: str = lang, count: int = count,
                        po_units: list[Unit] = po_units) -> Iterator[Unit]:
-                for unit in units(entries, count, lang, seed):
+                for unit, kinds in planted_units(entries, count, lang, seed):
                     writer.writerow((unit.source.text, lang, unit.targets[0].text))
+                    planted.write(f"{unit.id}\t{','.join(kinds)}\n")
                     if len(po_units) < po:
                         po_units.append(unit)
                     yield unit

@@ -137,6 +137,7 @@ def _all_twins(index: _variants.VariantIndex) -> None:
     index._has_twins = True
     index._trie = _variants._Trie()
     index._starts.clear()
+    index._hot.clear()
 
 
 def main() -> None:

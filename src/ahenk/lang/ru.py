@@ -354,7 +354,9 @@ class Russian(Language):
         return roles(term_words)
 
     def is_word(self, word: str) -> bool:
-        return is_known(word)
+        # the dictionary's own words only: a guess on a known ending (мобельный: мо + бельный)
+        # is what a misspelling looks like
+        return any(p.is_known for p in parses(word))
 
     def _inflected(self, word: str, surface: str) -> bool:
         return is_form_of(word, surface)

@@ -54,7 +54,8 @@ def loosely_present(term: Term, text: str, language: Language,
     if not words:
         return False
     tokens = tokens if tokens is not None else language.tokenize(text)
-    surfaces = [language.fold(t.text) for t in tokens]
+    key = language.fold(text)  # length-preserving: each word's fold is a slice of it
+    surfaces = [key[t.start:t.end] for t in tokens]
     if any(language.is_relational(words, surface) for surface in surfaces):
         return True
     if len(words) < 2:

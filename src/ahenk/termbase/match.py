@@ -44,9 +44,12 @@ _T = TypeVar("_T")
 _FORMS_KEPT = 200_000  # (term word, text word) verdicts an index remembers
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TermMatch:
-    """One occurrence of a term: ``text[start:end] == surface``."""
+    """One occurrence of a term: ``text[start:end] == surface``.
+
+    Not frozen: a frozen dataclass pays for ``object.__setattr__`` on every field, and a text
+    holds several matches; treat it as a value all the same."""
 
     concept: str
     term: str
@@ -172,12 +175,32 @@ class TermIndex:
         memo = self._matched
         ends: dict[int, int] = {}  # start of a word -> its end (-1: no word there)
         found: list[TermMatch] = []
+        stack: list[tuple[_Node, int, tuple[tuple[int, int], ...]]] = []
         for last, (length, root) in self._automaton.iter(key):
             start = last - length + 1
             if start and (key[start - 1].isalnum() or _is_mark(key[start - 1])):
                 continue  # inside a word
-            # walk the word trie of this anchor: each distinct term word is checked once
-            stack: list[tuple[_Node, int, tuple[tuple[int, int], ...]]] = [(root, start, ())]
+            # the first word, inline (its gap is always empty): most anchors stop there
+            end = ends.get(start)
+            if end is None:
+                word = word_at(norm, start)
+                end = ends[start] = word.end() if word is not None else -1
+            if end < 0:
+                continue
+            surface = key[start:end]
+            level = root.levels[""]  # a root's only gap: the empty one before a first word
+            matched = memo.get((level, surface))
+            if matched is None:
+                if len(memo) >= _FORMS_KEPT:
+                    memo.clear()
+                matched = memo[(level, surface)] = level.matching(surface, is_form)
+            for child in matched:
+                here = ((start, end),)
+                if child.entries:
+                    self._emit(child, start, end, here, text, norm, offsets, found)
+                if child.levels:
+                    stack.append((child, end, here))
+            # then down the word trie of this anchor: each distinct term word is checked once
             while stack:
                 node, pos, spans = stack.pop()
                 for gap, level in node.levels.items():
@@ -198,19 +221,27 @@ class TermIndex:
                         matched = memo[(level, surface)] = level.matching(surface, is_form)
                     for child in matched:
                         here = (*spans, (at, end))
-                        for entry in child.entries:
-                            if entry.cased and not _case_ok(entry, norm, here):
-                                continue
-                            first, final = start, end
-                            if offsets is not None:
-                                first, final = offsets[first], offsets[final]
-                            found.append(TermMatch(entry.concept, entry.term.text,
-                                                   entry.term.status, first, final,
-                                                   text[first:final], entry.term))
+                        if child.entries:
+                            self._emit(child, start, end, here, text, norm, offsets, found)
                         if child.levels:
                             stack.append((child, end, here))
         self._last = (text, tuple(found))
         return _resolve(found, nested) if len(found) > 1 else found
+
+
+    @staticmethod
+    def _emit(node: _Node, start: int, end: int, spans: tuple[tuple[int, int], ...], text: str,
+              norm: str, offsets: list[int] | None, found: list[TermMatch]) -> None:
+        """The matches of the terms that end at *node*, their words at *spans*."""
+        if offsets is not None:
+            start, end = offsets[start], offsets[end]
+        surface = text[start:end]
+        for entry in node.entries:
+            if entry.cased and not _case_ok(entry, norm, spans):
+                continue
+            term = entry.term
+            found.append(TermMatch(entry.concept, term.text, term.status, start, end, surface,
+                                   term))
 
 
 class _Node:

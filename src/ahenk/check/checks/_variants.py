@@ -18,11 +18,13 @@ did not accept (Qarabağlı is a derivation, not a typo), nor a word the languag
 knows (серия is not Сирия misspelt). Names (proper nouns, capitalised terms) and phrases may
 be misspelt by :func:`max_edits` letters in all, each word by its own share; a common one-word
 term only by its diacritics (or one letter from nine letters on), since one letter turns many
-common words into others (report / resort).
+common words into others (report / resort). A proper noun's near-miss keeps its capitals: a
+lower-case word is not a misspelt name (bütün / Batun, adam / Ağdam).
 """
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
@@ -31,7 +33,7 @@ from dataclasses import dataclass
 import ahocorasick
 from rapidfuzz.distance import Levenshtein
 
-from ahenk.lang import Language, language_module
+from ahenk.lang import Language, Role, language_module
 from ahenk.lang.base import nfc
 from ahenk.model.langtag import LanguageTag
 from ahenk.termbase.match import without_gc
@@ -70,8 +72,8 @@ _STRIPPED_KEPT = 100_000
 
 def max_edits(length: int) -> int:
     """Edits a term of *length* characters may be missed by and still be recognised."""
-    if length < 5:
-        return 0  # diacritics only: Şuşa / Susa
+    if length < 6:
+        return 0  # diacritics only: Şuşa / Susa; one letter off a short name is often a word
     return 1 if length <= 8 else 2
 
 
@@ -98,6 +100,8 @@ class _Entry:
     words: tuple[str, ...]
     edits: int
     fixed_end: bool = False  # a one-word term whose forms keep its last letter (Ханкенди)
+    capital: tuple[bool, ...] = ()  # per word: a name's capital the text word must keep
+    roles: tuple[Role, ...] = ()  # per word: may it inflect (the language's roles)
 
 
 def _pieces(text: str, count: int) -> list[tuple[int, str]]:
@@ -139,7 +143,8 @@ class VariantIndex:
                     continue
                 if (term.type or "") in ("abbreviation", "acronym"):
                     continue
-                words = self.language.words(term.text)
+                tokens = self.language.tokenize(term.text)
+                words = tuple(self.language.fold(t.text) for t in tokens)
                 key = " ".join(words)
                 if len(key) < MIN_LENGTH:
                     continue
@@ -149,8 +154,12 @@ class VariantIndex:
                 named = term.pos == "properNoun" or term.text[:1].isupper() or len(words) > 1
                 edits = max_edits(len(key)) if named else int(len(key) >= 9)
                 fixed_end = len(words) == 1 and self.language.word_anchors(key) == {key}
+                # a name is written with its capital: "bütün" is no misspelling of Batun
+                capital = tuple(term.pos == "properNoun" and t.text[:1].isupper()
+                                for t in tokens)
                 entry = _Entry(concept.id, term, suggestion, key, skeleton(key), words, edits,
-                               fixed_end)
+                               fixed_end, capital if any(capital) else (),
+                               self.language.roles(words))
                 entries.append(entry)
                 for offset, piece in _pieces(entry.skel, entry.edits + 1):
                     word_index = entry.skel.count(" ", 0, offset)
@@ -178,16 +187,24 @@ class VariantIndex:
         for entry in entries:
             if id(entry) not in twins:
                 self._trie.add(entry)
+        self._stems: dict[str, list[str]] = {}  # anchor's skeleton -> the term words it begins
         for word in dict.fromkeys(w for entry in entries for w in entry.words):
             for variant in _deleted(skeleton(word), max_edits(len(word))):
                 self._deletions.setdefault(variant, []).append(word)
+            for anchor in self.language.word_anchors(word):
+                self._stems.setdefault(skeleton(anchor), []).append(word)
+                if len(anchor) >= MIN_LENGTH and anchor != word:  # a stem misspelt (_near_stem)
+                    for variant in _deleted(skeleton(anchor), max_edits(len(anchor))):
+                        self._deletions.setdefault(variant, []).append(word)
         self._near_words: dict[str, frozenset[str]] = {}
-        self._starts: dict[str, tuple[_Trie, ...]] = {}
+        self._starts: dict[str, _Starts] = {}
+        self._hot: set[str] = set()  # the words in _starts that start something
         self._verdicts: dict[tuple[int, tuple[str, ...]], str | None] = {}  # (entry, words)
         self._near: dict[tuple[str, str, int, bool, bool], tuple[int, str, str] | None] = {}
 
     def find(self, text: str, exact: Sequence[tuple[int, int]] = ()) -> list[Variant]:
-        """Near-misses in *text*, not overlapping the spans in *exact* (terms found as such)."""
+        """Near-misses in *text*, not overlapping the spans in *exact* (terms found as such)
+        unless they hold one whole and are longer (:func:`_blocked`)."""
         if self._empty or not text:
             return []
         norm, offsets = nfc(text)
@@ -199,74 +216,126 @@ class VariantIndex:
         if self._has_twins:
             self._find_twins(text, norm, key, skel.text, tokens, offsets, spans, found)
         words = [key[a:b] for a, b in tokens]
+        present = set(words)
         starts = self._starts
-        count = len(tokens)
-        # a word inside a term found as such starts nothing: every window from it overlaps
-        covered = _covered(tokens, spans) if spans else ()
-        for first, word in enumerate(words):
-            if first in covered:
-                continue
-            roots = starts.get(word)
-            if roots is None:
-                roots = self._starts_of(word)
-            if not roots:
-                continue
-            stack = [(child, 1) for child in roots]  # (node, words matched so far)
-            while stack:
-                node, depth = stack.pop()
-                for entry in node.entries:
-                    self._candidate(entry, first, text, key, skel, tokens, words, offsets,
-                                    spans, found)
-                at = first + depth
-                if not node.children or at >= count:
+        for word in [w for w in present if w not in starts]:
+            self._starts_of(word)
+        hot = self._hot
+        if not present.isdisjoint(hot):
+            # a word inside a term found as such starts nothing: every window from it overlaps
+            # a word inside a term found as such starts no one-word variant; it may start a
+            # longer one around the term (mina terreru around mina: mina terroru misspelt)
+            covered = _covered(tokens, spans) if spans else ()
+            near_words = self._near_words
+            last = len(words) - 1
+            for first, word in enumerate(words):
+                if word not in hot:
                     continue
-                gap = norm[tokens[at - 1][1]:tokens[at][0]]
-                if len(gap) > 3 or gap.strip(" -‐‑"):
-                    continue
-                near = self._near_words.get(words[at])
-                if near is None:
-                    near = self._near_words_of(words[at])
-                children = node.children
-                if len(near) < len(children):
-                    stack.extend((children[w], depth + 1) for w in near if w in children)
-                else:
-                    stack.extend((child, depth + 1) for w, child in children.items()
-                                 if w in near)
+                viable, follow, roots = starts[word]
+                inside = first in covered
+                if inside or not viable:
+                    # only longer terms start here: is the next word near one of their words?
+                    if first == last:
+                        continue
+                    near = near_words.get(words[first + 1])
+                    if near is None:
+                        near = self._near_words_of(words[first + 1])
+                    if near.isdisjoint(follow):
+                        continue
+                self._walk(first, roots, text, norm, key, skel, tokens, words, offsets, spans,
+                           found, longer_only=inside)
         if len(found) > 1:
             found.sort(key=_rank)
         return _best([variant for _, variant in found])
 
-    def _starts_of(self, word: str) -> tuple[_Trie, ...]:
-        """The trie's first-word nodes *word* may be a near-miss of (remembered)."""
+    def _walk(self, first: int, roots: _Roots,
+              text: str, norm: str, key: str, skel: _Lazy, tokens: Sequence[tuple[int, int]],
+              words: list[str], offsets: list[int] | None, spans: list[tuple[int, int]],
+              found: list[tuple[tuple[int, int, int], Variant]],
+              longer_only: bool = False) -> None:
+        """Every term that may start with the word at *first*: its own viable one-word terms
+        (not with *longer_only*), then down the trie while the next text word may be a
+        near-miss of the next term word."""
+        count = len(tokens)
+        stack: list[tuple[_Trie, int, Sequence[_Entry]]] = [
+            (node, 1, () if longer_only else entries)  # (node, words matched, entries)
+            for node, entries in roots]
+        while stack:
+            node, depth, entries = stack.pop()
+            for entry in entries:
+                self._candidate(entry, first, text, norm, key, skel, tokens, words, offsets,
+                                spans, found)
+            at = first + depth
+            if not node.children or at >= count:
+                continue
+            gap = norm[tokens[at - 1][1]:tokens[at][0]]
+            if len(gap) > 3 or gap.strip(" -‐‑"):
+                continue
+            near = self._near_words.get(words[at])
+            if near is None:
+                near = self._near_words_of(words[at])
+            children = node.children
+            if len(near) < len(children):
+                chosen = [children[w] for w in near if w in children]
+            else:
+                chosen = [child for w, child in children.items() if w in near]
+            stack.extend((child, depth + 1, child.entries) for child in chosen)
+
+    def _starts_of(self, word: str) -> _Starts:
+        """The trie's first-word nodes *word* may be a near-miss of, each with those of its
+        one-word terms that *word* is a near-miss of (remembered: texts repeat their words, and
+        most near words are no near-miss, so a text word usually starts nothing): whether any
+        such one-word term is there, the term words that may follow, and the nodes."""
         near = self._near_words.get(word)
         if near is None:
             near = self._near_words_of(word)
         children = self._trie.children
-        roots = tuple(children[w] for w in near if w in children)
+        roots = []
+        for w in near:
+            node = children.get(w)
+            if node is None:
+                continue
+            entries = tuple(e for e in node.entries if self._verdict(e, (word,)) is not None)
+            if entries or node.children:
+                roots.append((node, entries))
         if len(self._starts) >= _KEPT:
             self._starts.clear()
-        self._starts[word] = roots
-        return roots
+            self._hot.clear()
+        viable = any(entries for _, entries in roots)
+        follow = frozenset(w for node, _ in roots for w in node.children)
+        self._starts[word] = (viable, follow, tuple(roots))
+        if roots:
+            self._hot.add(word)
+        return self._starts[word]
 
-    def _candidate(self, entry: _Entry, first: int, text: str, key: str, skel: _Lazy,
-                   tokens: Sequence[tuple[int, int]], words: list[str],
+    def _verdict(self, entry: _Entry, window: tuple[str, ...],
+                 anchored: bool = False) -> str | None:
+        """:meth:`_verify`, remembered (bounded)."""
+        verdicts = self._verdicts
+        memo_key = (id(entry), window, anchored)
+        if memo_key in verdicts:
+            return verdicts[memo_key]
+        if len(verdicts) >= _KEPT:
+            verdicts.clear()
+        kind = verdicts[memo_key] = self._verify(entry, list(window), anchored)
+        return kind
+
+    def _candidate(self, entry: _Entry, first: int, text: str, norm: str, key: str,
+                   skel: _Lazy, tokens: Sequence[tuple[int, int]], words: list[str],
                    offsets: list[int] | None,
                    spans: list[tuple[int, int]],
                    found: list[tuple[tuple[int, int, int], Variant]]) -> None:
         """Check one (start word, term) pair as the pieces' scan would, and keep a variant."""
         size = len(entry.words)
         start, end = tokens[first][0], tokens[first + size - 1][1]
-        if any(s < end and start < e for s, e in spans):
+        if spans and _blocked(start, end, spans):
             return
-        window = tuple(words[first:first + size])
-        verdicts = self._verdicts
-        memo_key = (id(entry), window)
-        if memo_key in verdicts:
-            kind = verdicts[memo_key]
-        else:
-            if len(verdicts) >= _KEPT:
-                verdicts.clear()
-            kind = verdicts[memo_key] = self._verify(entry, list(window))
+        if entry.capital and not _capitals_kept(entry, norm, tokens[first:first + size]):
+            return
+        # around a term found as such, a word that differs only at its end is another form
+        # of the word (mina partlayıb, a mine exploded, is no misspelt mina partlayışı)
+        anchored = bool(spans) and any(start <= s and e <= end for s, e in spans)
+        kind = self._verdict(entry, tuple(words[first:first + size]), anchored)
         if kind is None:
             return
         rank = self._first_hit(entry, first, skel.text, tokens)
@@ -318,9 +387,12 @@ class VariantIndex:
                        for a, b in zip(window, window[1:], strict=False)):
                     continue
                 start, end = window[0][0], window[-1][1]
-                if any(s < end and start < e for s, e in spans):
+                if spans and _blocked(start, end, spans):
                     continue
-                kind = self._verify(entry, [key[a:b] for a, b in window])
+                if entry.capital and not _capitals_kept(entry, norm, window):
+                    continue
+                anchored = bool(spans) and any(start <= s and e <= end for s, e in spans)
+                kind = self._verify(entry, [key[a:b] for a, b in window], anchored)
                 if kind is None:
                     continue
                 if offsets is not None:
@@ -330,9 +402,10 @@ class VariantIndex:
                                       text[start:end], kind)))
 
     def _near_words_of(self, word: str) -> frozenset[str]:
-        """Term words *word* may be a near-miss of (a superset: :func:`_near` decides)."""
+        """Term words *word* may be a near-miss (a superset: :func:`_near` decides) or an
+        inflected form of (what the rest of a misspelt phrase may be: hakimiyyətləri)."""
         skel = skeleton(word)
-        deletions = self._deletions
+        deletions, stems = self._deletions, self._stems
         out: set[str] = set()
         for length in range(1, len(skel) + 1):
             depth = 0 if length < 4 else 1 if length < 7 else 2
@@ -340,13 +413,16 @@ class VariantIndex:
                 listed = deletions.get(variant)
                 if listed:
                     out.update(listed)
+            listed = stems.get(skel[:length])
+            if listed:
+                out.update(listed)
         near = frozenset(out)
         if len(self._near_words) >= _KEPT:
             self._near_words.clear()
         self._near_words[word] = near
         return near
 
-    def _verify(self, entry: _Entry, words: list[str]) -> str | None:
+    def _verify(self, entry: _Entry, words: list[str], anchored: bool = False) -> str | None:
         """"diacritics" or "spelling" when *words* are a near-miss of the term, else None."""
         if tuple(words) == entry.words:
             return None
@@ -361,21 +437,36 @@ class VariantIndex:
         typed: list[str] = []
         total = 0
         memo = self._near
-        for word, term in zip(words, entry.words, strict=True):
+        for word, term, role in zip(words, entry.words, entry.roles, strict=True):
+            if not single and word != term and self.language.is_form(term, word, role):
+                repaired.append(word)  # a right form of its word (hakimiyyətləri: plural and
+                typed.append(word)  # izafet of hakimiyyəti), not a prefix of one
+                continue
+            if not single and word != term and self.language.is_word(word):
+                return None  # another word of the dictionary: экономический, not экологический
             edits = entry.edits and max_edits(len(term))
-            memo_key = (word, term, edits, single, entry.fixed_end)
+            memo_key = (word, term, edits, single, entry.fixed_end, anchored)
             if memo_key in memo:
                 found = memo[memo_key]
             else:
                 if len(memo) >= _KEPT:
                     memo.clear()
                 found = memo[memo_key] = _near(word, term, edits, ending_counts=single,
-                                               last_letter=not entry.fixed_end)
+                                               last_letter=not entry.fixed_end,
+                                               tail=2 if anchored else 0)
+            base = term
+            if not single and role is not Role.FIXED and (
+                    found is None or not self.language.is_form(term, term + found[1], role)):
+                # an inflection that rebuilds the ending (şöbəsi, plural söbələri misspelt):
+                # the near-miss is of the stem, and the stem repaired must give a form
+                stem, by_stem = self._near_stem(word, term, role, edits)
+                if by_stem is not None:
+                    base, found = stem, by_stem
             if found is None:
                 return None
             distance, rest, kind = found
             total += distance
-            repaired.append(term + rest)
+            repaired.append(base + rest)
             typed.append(word[:len(word) - len(rest)])
             if kind:
                 kinds.append(kind)
@@ -390,7 +481,22 @@ class VariantIndex:
             return None
         return "spelling" if "spelling" in kinds else "diacritics"
 
+    def _near_stem(self, word: str, term: str, role: Role,
+                   edits: int) -> tuple[str, tuple[int, str, str] | None]:
+        """(stem, :func:`_near` of *word* to it) for the first stem of term word *term* (its
+        anchors, longest first) that *word* starts with a near-miss of, the stem repaired
+        making a form of *term*; (*term*, None) when none does."""
+        for stem in sorted(self.language.word_anchors(term), key=len, reverse=True):
+            if len(stem) < MIN_LENGTH or stem == term:
+                continue
+            found = _near(word, stem, min(edits, max_edits(len(stem))), ending_counts=False)
+            if found is not None and self.language.is_form(term, stem + found[1], role):
+                return stem, found
+        return term, None
 
+
+_Roots = tuple[tuple["_Trie", tuple[_Entry, ...]], ...]
+_Starts = tuple[bool, frozenset[str], _Roots]
 _KEPT = 200_000  # text words (and word/term verdicts) an index remembers
 
 
@@ -408,6 +514,13 @@ class _Lazy:
         if self._text is None:
             self._text = skeleton(self._key)
         return self._text
+
+
+def _blocked(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a term found as such overlaps ``[start, end)`` without lying inside it and being
+    shorter: a variant may be a longer term misspelt around a correct shorter one."""
+    return any(s < end and start < e and not (start <= s and e <= end and e - s < end - start)
+               for s, e in spans)
 
 
 def _covered(tokens: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]]) -> set[int]:
@@ -436,6 +549,12 @@ class _Trie:
         node.entries.append(entry)
 
 
+def _capitals_kept(entry: _Entry, norm: str, window: Sequence[tuple[int, int]]) -> bool:
+    """Whether the text words in *window* keep the capitals of the name *entry*."""
+    return all(norm[a].isupper() for (a, _), capital in zip(window, entry.capital, strict=True)
+               if capital)
+
+
 def _deleted(text: str, depth: int) -> set[str]:
     """*text* with up to *depth* letters deleted, every way."""
     out = {text}
@@ -451,7 +570,7 @@ def _rank(item: tuple[tuple[int, int, int], Variant]) -> tuple[int, int, int]:
 
 
 def _near(word: str, term: str, edits: int, ending_counts: bool = True,
-          last_letter: bool = True) -> tuple[int, str, str] | None:
+          last_letter: bool = True, tail: int = 0) -> tuple[int, str, str] | None:
     """How *word* starts with a near-miss of *term*: (edits, the rest of the word, kind); kind
     is "" for the term itself, "diacritics" or "spelling". None when it does not. Unless
     *ending_counts* (a word inside a phrase, which its neighbours anchor), a difference only at
@@ -467,12 +586,19 @@ def _near(word: str, term: str, edits: int, ending_counts: bool = True,
             candidate = (0, len(rest), "diacritics", rest)
         else:
             distance = Levenshtein.distance(bare, skel, score_cutoff=edits)
-            if distance > edits or (ending_counts and _ending_only(bare, skel, last_letter)):
+            if distance > edits or (ending_counts and _ending_only(bare, skel, last_letter)) \
+                    or (tail and _in_tail(bare, skel, tail)):
                 continue  # too far, or only the ending differs (Armenia / Armenian)
             candidate = (distance, len(rest), "spelling", rest)
         if best is None or candidate[:2] < best[:2]:
             best = candidate
     return (best[0], best[3], best[2]) if best else None
+
+
+def _in_tail(a: str, b: str, tail: int) -> bool:
+    """Whether *a* and *b* differ only in the last *tail* letters of *b*: an ending, not a
+    misspelling (partlayıb, exploded, beside partlayışı, an explosion)."""
+    return len(os.path.commonprefix((a, b))) >= len(b) - tail
 
 
 def _ending_only(a: str, b: str, last_letter: bool = True) -> bool:

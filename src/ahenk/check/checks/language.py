@@ -8,7 +8,8 @@ know, is recognised by its letters (ә ғ ҹ ј һ ө ү). Before judging, URLs,
 placeholders, digits and capitalised words (names: "Human Rights Watch" in an Azerbaijani
 sentence) are set aside; a capitalised word counts as a sentence start only at the start of the
 text or after . ! ? : ; …, not after an opening quote or bracket (“İnsan Hüquqları…”, (Ombudsman)
-are names). What remains must have at least three content words (function words such as of, the,
+are names). The detector is not asked when the letters alone settle it (:func:`_plainly`).
+What remains must have at least three content words (function words such as of, the,
 və, и do not count) and fifteen letters, or the text is too short to judge and is skipped. A
 text with ə in a lower-case judged word (və, ilə) is never Turkish (Turkish has no ə); an ə
 in a capitalised word does not count, so a Turkish sentence naming Səltənət is still Turkish.
@@ -40,7 +41,8 @@ DETECTED_AT_LEAST = 0.6
 EXPECTED_AT_MOST = 0.2
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
-_SENTENCE_START = regex.compile(r"(?:^|[.!?:;…]\s+)$")
+#: Matches (empty) where a sentence has just ended: after . ! ? : ; … and white space.
+_AFTER_SENTENCE_END = regex.compile(r"(?<=[.!?:;…]\s+)")
 #: Words that say little about the language on their own (not counted as content words).
 FUNCTION_WORDS = frozenset("""
 a an the of in on at to for by with from and or as is are was were be it its this that
@@ -66,8 +68,10 @@ def judged_text(text: str) -> str:
     kept = []
     for match in _WORD.finditer(cleaned):
         word = match.group()
-        if word[:1].isupper() and not _SENTENCE_START.search(cleaned[:match.start()]):
-            continue  # a name inside the sentence
+        if word[:1].isupper():
+            start = match.start()
+            if start and not _AFTER_SENTENCE_END.match(cleaned, start):
+                continue  # a name inside the sentence
         if len(word) > 1 and word.isupper():
             continue  # an acronym
         kept.append(word)
@@ -113,6 +117,8 @@ def diagnose(text: str, lang: str, script: str | None = None) -> tuple[str, str]
         return None
     if lang == "ru" and cyrillic > latin and az_letters:
         return "az-Cyrl", "reads as Azerbaijani in Cyrillic script, not Russian"
+    if _plainly(lang, text, latin, cyrillic):
+        return None
     values = detect(text)
     if not values:
         return None
@@ -127,6 +133,24 @@ def diagnose(text: str, lang: str, script: str | None = None) -> tuple[str, str]
     if best != lang and confidence >= DETECTED_AT_LEAST and expected <= EXPECTED_AT_MOST:
         return best, f"reads as {NAMES[best]}, not {NAMES.get(lang, lang)}"
     return None
+
+
+def _plainly(lang: str, text: str, latin: int, cyrillic: int) -> bool:
+    """Whether the letters alone show that *text* is in *lang*, so the detector (about 0.2 ms
+    a text) need not be asked. English: every judged letter is ASCII, so the detector can only
+    say English, Azerbaijani or Turkish, and the last two are not reported on ASCII text.
+    Russian: Cyrillic only (Azerbaijani Cyrillic letters are handled before), the one script of
+    the four languages that only Russian writes. Azerbaijani: at least a quarter of the
+    lower-case content words have ə, a letter neither English nor Turkish has."""
+    if lang == "en":
+        return latin > 0 and not cyrillic and judged_text(text).isascii()
+    if lang == "ru":
+        return cyrillic > 0 and not latin
+    if lang == "az" and latin and not cyrillic:
+        content = [w for w in judged_text(text).split()
+                   if not w[:1].isupper() and w.lower() not in FUNCTION_WORDS]
+        return len(content) >= MIN_WORDS and 4 * sum("ə" in w for w in content) >= len(content)
+    return False
 
 
 @register

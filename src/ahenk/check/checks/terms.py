@@ -181,9 +181,12 @@ class TermVariant(Check):
         "term or one of its inflected forms: a misspelt name, missing or wrong diacritics "
         "(Xankendi for Xankəndi, Susa for Şuşa), a transliteration variant (Hankendi). Both "
         "source and target are checked, each against its language's terms; the suggestion is "
-        "the concept's preferred term. Terms under four letters are compared for diacritics "
-        "only, up to eight letters one edit is allowed, longer ones two."
+        "the concept's preferred term. Terms under six letters are compared for diacritics "
+        "only (one letter off a short name is often a word: Adam / Ağdam), up to eight "
+        "letters one edit is allowed, longer ones two. A near-miss of a name must keep the "
+        "name's capitals (bütün is no misspelt Batun)."
     )
+    version = 2
     severity = Severity.WARNING
     needs_termbase = True
     needs_target = False
