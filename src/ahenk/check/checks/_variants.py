@@ -223,16 +223,18 @@ class VariantIndex:
         hot = self._hot
         if not present.isdisjoint(hot):
             # a word inside a term found as such starts nothing: every window from it overlaps
-            # a word inside a term found as such starts no one-word variant; it may start a
-            # longer one around the term (mina terreru around mina: mina terroru misspelt)
-            covered = _covered(tokens, spans) if spans else ()
+            # a word inside a term found as such starts no variant, unless the term starts
+            # there and the variant runs on (mina terreru around mina: mina terroru misspelt)
+            covered = _covered(tokens, spans) if spans else None
             near_words = self._near_words
             last = len(words) - 1
             for first, word in enumerate(words):
                 if word not in hot:
                     continue
                 viable, follow, roots = starts[word]
-                inside = first in covered
+                inside = covered.get(first, 0) if covered else 0
+                if inside < 0:
+                    continue  # inside a term found as such: no variant from here holds it
                 if inside or not viable:
                     # only longer terms start here: is the next word near one of their words?
                     if first == last:
@@ -243,7 +245,7 @@ class VariantIndex:
                     if near.isdisjoint(follow):
                         continue
                 self._walk(first, roots, text, norm, key, skel, tokens, words, offsets, spans,
-                           found, longer_only=inside)
+                           found, beyond=inside)
         if len(found) > 1:
             found.sort(key=_rank)
         return _best([variant for _, variant in found])
@@ -252,19 +254,20 @@ class VariantIndex:
               text: str, norm: str, key: str, skel: _Lazy, tokens: Sequence[tuple[int, int]],
               words: list[str], offsets: list[int] | None, spans: list[tuple[int, int]],
               found: list[tuple[tuple[int, int, int], Variant]],
-              longer_only: bool = False) -> None:
-        """Every term that may start with the word at *first*: its own viable one-word terms
-        (not with *longer_only*), then down the trie while the next text word may be a
-        near-miss of the next term word."""
+              beyond: int = 0) -> None:
+        """Every term that may start with the word at *first*: its own viable one-word terms,
+        then down the trie while the next text word may be a near-miss of the next term word;
+        with *beyond*, only terms of more than that many words (longer than the term found
+        as such from *first*)."""
         count = len(tokens)
         stack: list[tuple[_Trie, int, Sequence[_Entry]]] = [
-            (node, 1, () if longer_only else entries)  # (node, words matched, entries)
-            for node, entries in roots]
+            (node, 1, entries) for node, entries in roots]  # (node, words matched, entries)
         while stack:
             node, depth, entries = stack.pop()
-            for entry in entries:
-                self._candidate(entry, first, text, norm, key, skel, tokens, words, offsets,
-                                spans, found)
+            if depth > beyond:
+                for entry in entries:
+                    self._candidate(entry, first, text, norm, key, skel, tokens, words,
+                                    offsets, spans, found)
             at = first + depth
             if not node.children or at >= count:
                 continue
@@ -523,13 +526,24 @@ def _blocked(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
                for s, e in spans)
 
 
-def _covered(tokens: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]]) -> set[int]:
-    """Indexes of the tokens that overlap one of *spans*."""
+def _covered(tokens: Sequence[tuple[int, int]],
+             spans: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """The tokens that overlap one of *spans*, by index: how many tokens the longest span that
+    starts at the token holds, or -1 when every span over it starts before it (a variant
+    from there could hold none of them whole)."""
     starts = [a for a, _ in tokens]
     ends = [b for _, b in tokens]
-    out: set[int] = set()
+    out: dict[int, int] = {}
     for s, e in spans:
-        out.update(range(bisect_right(ends, s), bisect_left(starts, e)))
+        first, stop = bisect_right(ends, s), bisect_left(starts, e)
+        if first >= stop:
+            continue
+        if starts[first] >= s:  # the span starts with this token
+            out[first] = max(out.get(first, -1), stop - first)
+        else:
+            out.setdefault(first, -1)
+        for index in range(first + 1, stop):
+            out.setdefault(index, -1)
     return out
 
 
