@@ -17,6 +17,7 @@ in a capitalised word does not count, so a Turkish sentence naming Səltənət i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -41,6 +42,9 @@ DETECTED_AT_LEAST = 0.6
 EXPECTED_AT_MOST = 0.2
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
+#: A word (as :data:`_WORD` finds it: not joined to the one before) that starts with a capital.
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}])(?<![\p{L}\p{M}]['’\-])\p{Lu}[\p{L}\p{M}]*"
+                             r"(?:['’\-][\p{L}\p{M}]+)*")
 #: Matches (empty) where a sentence has just ended: after . ! ? : ; … and white space.
 _AFTER_SENTENCE_END = regex.compile(r"(?<=[.!?:;…]\s+)")
 #: Words that say little about the language on their own (not counted as content words).
@@ -65,31 +69,33 @@ def detector() -> Any:
 def judged_text(text: str) -> str:
     """The words of *text* that tell its language: no names, codes, numbers or markup."""
     cleaned = mask(text)
-    kept = []
-    for match in _WORD.finditer(cleaned):
-        word = match.group()
-        if word[:1].isupper():
-            start = match.start()
-            if start and not _AFTER_SENTENCE_END.match(cleaned, start):
-                continue  # a name inside the sentence
-        if len(word) > 1 and word.isupper():
-            continue  # an acronym
-        kept.append(word)
-    return " ".join(kept)
+    if not cleaned.islower():  # some capital: names and acronyms out (by C loops, mostly)
+        cleaned = _CAPITALISED.sub(_set_aside, cleaned)
+    return " ".join(_WORD.findall(cleaned))
+
+
+def _set_aside(match: regex.Match[str]) -> str:
+    """A capitalised word blanked out when it is a name inside a sentence or an acronym."""
+    word, start = match.group(), match.start()
+    if (start and not _AFTER_SENTENCE_END.match(match.string, start)) or (
+            len(word) > 1 and word.isupper()):
+        return " " * len(word)
+    return word
 
 
 def _script(text: str) -> tuple[int, int, int]:
     """(Latin letters, Cyrillic letters, Azerbaijani-only Cyrillic letters)."""
-    letters = "".join(filter(str.isalpha, text))  # counted by C loops, not one by one
-    if letters.isascii():
-        return len(letters), 0, 0
-    return (len(_LATIN.findall(letters)), len(_CYRILLIC.findall(letters)),
-            len(_AZ_CYRILLIC.findall(letters)))
+    if text.isascii():
+        return len(_ASCII_LETTER.findall(text)), 0, 0
+    return (len(_LATIN.findall(text)), len(_CYRILLIC.findall(text)),
+            len(_AZ_CYRILLIC.findall(text)))
 
 
-_LATIN = regex.compile("[\x00-\x7f\u00c0-\u024f]")
-_CYRILLIC = regex.compile("[\u0400-\u04ff]")
-_AZ_CYRILLIC = regex.compile("[" + "".join(sorted(AZ_CYRILLIC)) + "]")
+# the letters (str.isalpha) of each range, counted by C loops (the standard re is the faster here)
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+_CYRILLIC = re.compile("[\u0400-\u0481\u048a-\u04ff]")
+_AZ_CYRILLIC = re.compile("[" + "".join(sorted(AZ_CYRILLIC)) + "]")
 
 
 @lru_cache(maxsize=65536)
