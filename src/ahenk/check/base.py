@@ -10,6 +10,11 @@ whether the check applies (languages, a target to look at, a termbase) and fill 
 location field of a finding; subclasses implement one small hook, :meth:`Check._check` or
 :meth:`Check._check_group`, and build findings with :meth:`Check.finding`. Heavy dependencies
 are imported lazily inside the hook that needs them.
+
+The runner streams the pairs (:mod:`ahenk.check.stream`): a store- or corpus-scope check sees
+them through its :meth:`Check.collector`, which by default keeps every pair and calls
+:meth:`Check._check_group` at the end; a check that can keep less (the consistency checks keep
+normalised keys in an index that spills to disk) returns its own :class:`Collector`.
 """
 
 from __future__ import annotations
@@ -18,13 +23,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from ahenk.check.finding import Finding, Side
+from ahenk.check.suppress import CLEAR, Mark
 from ahenk.diagnostics import Severity
 from ahenk.errors import UsageError
 from ahenk.model.langtag import LanguageTag, parse_language
-from ahenk.model.unit import Segment, Store, Unit
+from ahenk.model.unit import Segment, Unit
 from ahenk.termbase.model import Termbase
 
 #: What a check id must look like: lower-case words joined by single hyphens.
@@ -87,6 +93,63 @@ class Pair:
         return self.src_tag if side is Side.SOURCE else self.tgt_tag
 
 
+class Located(Protocol):
+    """What :meth:`Check.finding` reads of a pair: a :class:`Pair`, or a row a collector kept
+    of one (:class:`ahenk.check.spill.Row`) once the pair itself is gone."""
+
+    file: str | None
+    line: int | None
+
+    @property
+    def ref(self) -> str | None: ...
+
+    @property
+    def source_text(self) -> str: ...
+
+    @property
+    def target_text(self) -> str | None: ...
+
+    def lang(self, side: Side) -> str | None: ...
+
+
+class Collector(Protocol):
+    """What a store- or corpus-scope check keeps while the pairs stream past.
+
+    :meth:`add` gets every pair of the group (whether the check applies is the collector's
+    call), its *position* (an integer that orders pairs as the files list them, whatever order
+    they arrive in) and its suppression :class:`~ahenk.check.suppress.Mark`; :meth:`finish`
+    gives the findings, each with the mark of the pair it is about, in the order the check
+    would give them over the pairs in file order.
+    """
+
+    def add(self, pair: Pair, position: int, mark: Mark) -> None: ...
+
+    def finish(self) -> Iterable[tuple[Finding, Mark]]: ...
+
+
+class KeepPairs:
+    """The default :class:`Collector`: keeps every pair, then runs :meth:`Check.run_group`.
+
+    Memory grows with the pairs: a check that need not see them all returns a collector that
+    keeps less. A finding is matched back to the pair it is about by location and target text.
+    """
+
+    def __init__(self, check: Check, context: CheckContext) -> None:
+        self.check = check
+        self.context = context
+        self.kept: list[tuple[int, Pair, Mark]] = []
+
+    def add(self, pair: Pair, position: int, mark: Mark) -> None:
+        self.kept.append((position, pair, mark))
+
+    def finish(self) -> Iterator[tuple[Finding, Mark]]:
+        self.kept.sort(key=lambda item: item[0])
+        marks = {(p.file, p.line, p.ref, p.target_text): m for _, p, m in self.kept}
+        for finding in self.check.run_group([p for _, p, _ in self.kept], self.context):
+            yield finding, marks.get((finding.file, finding.line, finding.unit, finding.target),
+                                     CLEAR)
+
+
 @dataclass
 class CheckContext:
     """What every check of one run shares: the termbase and a cache for expensive objects.
@@ -98,11 +161,20 @@ class CheckContext:
     termbase: Termbase | None = None
     options: dict[str, Any] = field(default_factory=dict)
     _cache: dict[Any, Any] = field(default_factory=dict, repr=False)
+    _release: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     def cached(self, key: Any, build: Callable[[], Any]) -> Any:
         if key not in self._cache:
             self._cache[key] = build()
         return self._cache[key]
+
+    def on_close(self, release: Callable[[], None]) -> None:
+        """Call *release* when the run ends (:meth:`close`): an on-disk index's files."""
+        self._release.append(release)
+
+    def close(self) -> None:
+        while self._release:
+            self._release.pop()()
 
 
 class Check:
@@ -168,7 +240,12 @@ class Check:
         usable = [p for p in pairs if self.applies(p, context)]
         return list(self._check_group(usable, context)) if usable else []
 
-    def finding(self, pair: Pair, message: str, *, side: Side = Side.TARGET,
+    def collector(self, context: CheckContext) -> Collector:
+        """Store and corpus scope: what keeps the pairs of one group as they stream past
+        (:class:`Collector`); by default every pair (:class:`KeepPairs`)."""
+        return KeepPairs(self, context)
+
+    def finding(self, pair: Located, message: str, *, side: Side = Side.TARGET,
                 term: str | None = None, expected: str | None = None, found: str | None = None,
                 span: tuple[int, int] | None = None,
                 severity: Severity | None = None) -> Finding:
@@ -182,7 +259,7 @@ class Check:
             unit=pair.ref,
             lang=pair.lang(side),
             side=side,
-            source=pair.source.text,
+            source=pair.source_text,
             target=pair.target_text,
             term=term,
             expected=expected,
@@ -228,28 +305,3 @@ def pairs_of(unit: Unit, src_lang: LanguageTag | None, tgt_lang: LanguageTag | N
         if select_target and tgt_lang is not None and tag.language != tgt_lang.language:
             continue
         yield Pair(unit, unit.source, segment, source_tag, tag, path, line)
-
-
-def store_pairs(store: Store, src_lang: LanguageTag | None = None,
-                tgt_lang: LanguageTag | None = None, *, monolingual: bool = False) -> list[Pair]:
-    """Every pair of *store*, languages from the file where it says them, else the options.
-
-    When *tgt_lang* is given and the store has targets in that language, only those are paired
-    (the option picks one language of a multilingual memory); otherwise the file's languages win.
-    """
-    header = store.header
-    src = header.source_lang or src_lang
-    header_target = header.target_lang if len(header.target_langs) == 1 else None
-    languages = {
-        (seg.lang or header_target or tgt_lang).language
-        for unit in store for seg in unit.targets
-        if (seg.lang or header_target or tgt_lang) is not None
-    }
-    select = tgt_lang is not None and tgt_lang.language in languages
-    pairs: list[Pair] = []
-    for unit in store:
-        if unit.attrs.get("obsolete") == "yes":  # PO #~ entries: not part of the catalogue
-            continue
-        pairs.extend(pairs_of(unit, src, tgt_lang, file=store.origin, header_target=header_target,
-                              monolingual=monolingual, select_target=select))
-    return pairs

@@ -1,31 +1,44 @@
 """Run checks: the library functions behind ``ahenk check``.
 
-:func:`check_store` checks one :class:`~ahenk.model.Store` already in memory;
-:func:`check_paths` reads files through the format registry (checks never import a format
-module) and checks them together, so corpus-scope checks (consistency) see every file. Languages
-come from the files where they say them, from ``src_lang``/``tgt_lang`` otherwise; on a
-multilingual memory ``tgt_lang`` picks the target language to check.
+:func:`check_paths` streams: each file's units are read one at a time through the format
+registry (checks never import a format module), paired (:mod:`ahenk.check.stream`) and put
+through every unit check while the pair is at hand, and the suppression mark of a pair with a
+finding (its inline notes, :mod:`ahenk.check.suppress`) is taken then. A store- or
+corpus-scope check keeps what it must through its collector: the consistency checks keep one
+row per pair in an index that moves to disk when large (:mod:`ahenk.check.spill`). The
+findings themselves stay in memory, each with its mark: the report needs them all, sorted and
+counted, and a clean corpus has few. So memory is flat in the number of units, findings aside.
+
+With ``changed_since`` every file is read whole instead, since which units changed is found by
+comparing the file with its version at that revision (:mod:`ahenk.check.changed`);
+:func:`check_stores` checks stores already in memory. Both go through the same run as the
+stream, so they report the same. Languages come from the files where they say them, from
+``src_lang``/``tgt_lang`` otherwise; on a multilingual memory ``tgt_lang`` picks the target
+language to check.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import closing
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ahenk.check import baseline as baseline_module
 from ahenk.check import suppress
-from ahenk.check.base import Check, CheckContext, Pair, Scope, store_pairs
+from ahenk.check.base import Check, CheckContext, Scope
 from ahenk.check.changed import changed_units
 from ahenk.check.config import path_ignores
 from ahenk.check.finding import Finding, Report, Side, summarize
 from ahenk.check.registry import selected
 from ahenk.check.signature import signature
+from ahenk.check.stream import file_pairs, position
+from ahenk.check.suppress import Mark
 from ahenk.diagnostics import Severity
 from ahenk.errors import UsageError
 from ahenk.formats import registry
-from ahenk.formats.registry import Kind
+from ahenk.formats.registry import FormatHandler, Kind, UnitReader
 from ahenk.model.langtag import LanguageTag, parse_language
 from ahenk.model.unit import Store
 from ahenk.termbase.model import Termbase
@@ -48,41 +61,116 @@ def _monolingual(store: Store) -> bool:
     return not store.header.target_langs and not any(unit.targets for unit in store)
 
 
-def run_checks(groups: Sequence[Sequence[Pair]], checks: Sequence[Check],
-               context: CheckContext) -> list[Finding]:
-    """Every check over *groups* (one group of pairs per store), sorted and de-duplicated."""
-    findings: list[Finding] = []
-    everything = [pair for group in groups for pair in group]
-    # unit checks pair by pair, all of them on one pair in turn: the term checks share the
-    # matches of a text (a bounded memo), which a pass per check over every pair would outrun
+@dataclass
+class _Input:
+    """One file to check: its units, whether it is monolingual, and (``--changed-since``) the
+    ``id()`` of its units added or changed since that revision."""
+
+    reader: UnitReader
+    monolingual: bool
+    changed: set[int] | None = None
+
+
+#: A finding, its place in the run and the suppression mark of its pair. The place is what
+#: breaks ties in the report's sort: unit checks' findings in file order (even for a unit that
+#: waited for its file's languages), then each store/corpus check's, in check order.
+_Entry = tuple[Finding, tuple[int, ...], Mark]
+
+
+def _run(inputs: Iterable[_Input], checks: Sequence[Check], context: CheckContext,
+         src_lang: LanguageTag | None, tgt_lang: LanguageTag | None
+         ) -> tuple[list[_Entry], int, list[str]]:
+    """Every check over *inputs*, pair by pair as they stream: the findings (unsorted), how
+    many units had pairs, and the files.
+
+    Unit checks run on one pair at a time, all of them in turn (the term checks share the
+    matches of a text in a bounded memo, which a pass per check would outrun); store- and
+    corpus-scope checks get each pair through their collector and report at the end of the
+    file, or of the run.
+    """
     unit_checks = [check for check in checks if check.scope is Scope.UNIT]
-    for pair in everything:
-        for check in unit_checks:
-            findings.extend(check.run_pair(pair, context))
-    for check in checks:
-        if check.scope is Scope.UNIT:
-            continue
-        if check.scope is Scope.STORE:
-            for group in groups:
-                findings.extend(check.run_group(group, context))
-        else:
-            findings.extend(check.run_group(everything, context))
-    return _unique(findings)
+    corpus = [(i, check.collector(context)) for i, check in enumerate(checks)
+              if check.scope is Scope.CORPUS]
+    found: list[_Entry] = []
+    units = 0
+    files: list[str] = []
+    for f, item in enumerate(inputs):
+        files.append(item.reader.origin or "<input>")
+        per_store = [(i, check.collector(context)) for i, check in enumerate(checks)
+                     if check.scope is Scope.STORE]
+        collectors = [c for _, c in corpus + per_store]
+        changed = item.changed
+        with closing(file_pairs(item.reader, src_lang, tgt_lang,
+                                monolingual=item.monolingual)) as stream:
+            for ordinal, unit, pairs in stream:
+                units += 1
+                unchanged = changed is not None and id(unit) not in changed
+                n = 0
+                for k, pair in enumerate(pairs):
+                    mark = None
+                    if collectors:
+                        mark = Mark.of(pair, unchanged)
+                        at = position(f, ordinal, k)
+                        for collector in collectors:
+                            collector.add(pair, at, mark)
+                    for check in unit_checks:
+                        for finding in check.run_pair(pair, context):
+                            if mark is None:
+                                mark = Mark.of(pair, unchanged)
+                            found.append((finding, (0, f, ordinal, n), mark))
+                            n += 1
+        for i, collector in per_store:
+            found.extend((finding, (1, i, f, n), mark)
+                         for n, (finding, mark) in enumerate(collector.finish()))
+    for i, collector in corpus:
+        found.extend((finding, (1, i, 0, n), mark)
+                     for n, (finding, mark) in enumerate(collector.finish()))
+    return found, units, files
 
 
-def _unique(findings: Iterable[Finding]) -> list[Finding]:
+def _unique(entries: list[_Entry]) -> list[tuple[Finding, Mark]]:
     """Sorted; a source-side finding repeated once per target of a unit is kept once."""
+    entries.sort(key=lambda entry: (entry[0].sort_key(), entry[1]))
     seen: set[tuple] = set()
-    out: list[Finding] = []
-    for finding in sorted(findings, key=Finding.sort_key):
+    out: list[tuple[Finding, Mark]] = []
+    for finding, _, mark in entries:
         if finding.side is Side.SOURCE:
             key = (finding.check_id, finding.file, finding.line, finding.unit, finding.source,
                    finding.span, finding.message)
             if key in seen:
                 continue
             seen.add(key)
-        out.append(finding)
+        out.append((finding, mark))
     return out
+
+
+def _check(inputs: Iterable[_Input], termbase: Termbase | None, *,
+           select: Iterable[str] | str | None, ignore: Iterable[str] | str | None,
+           src_lang: LanguageTag | None, tgt_lang: LanguageTag | None,
+           severity: Mapping[str, Severity | str] | None,
+           per_path_ignores: Mapping[str, Iterable[str]] | None,
+           root: str | os.PathLike[str] | None,
+           baseline: str | os.PathLike[str] | None,
+           write_baseline: str | os.PathLike[str] | None) -> Report:
+    """The run behind :func:`check_paths` and :func:`check_stores`, and its report."""
+    checks = selected(select, ignore)
+    context = CheckContext(termbase=termbase)
+    try:
+        found, units, files = _run(inputs, checks, context, src_lang, tgt_lang)
+    finally:
+        context.close()
+    entries = _unique(found)
+    if severity:
+        entries = list(zip(regrade([f for f, _ in entries], severity),
+                           [m for _, m in entries], strict=True))
+    findings, dropped = drop_suppressed(entries, per_path_ignores=per_path_ignores, root=root)
+    if write_baseline is not None:
+        baseline_module.write_baseline(findings, write_baseline)
+    if baseline is not None:
+        findings, dropped["baseline"] = baseline_module.load_baseline(baseline).filter(findings)
+    summary = summarize(findings, files=len(files), units=units, checks=[c.id for c in checks])
+    summary["suppressed"] = dropped
+    return Report(findings, summary, str(signature(checks, termbase)), files)
 
 
 def check_stores(stores: Sequence[Store], termbase: Termbase | None = None, *,
@@ -105,30 +193,20 @@ def check_stores(stores: Sequence[Store], termbase: Termbase | None = None, *,
     left, and findings in the *baseline* file are dropped. ``summary["suppressed"]`` counts the
     findings each step dropped.
     """
-    checks = selected(select, ignore)
     source, target = _lang(src_lang), _lang(tgt_lang)
-    groups = [store_pairs(store, source, target, monolingual=_monolingual(store))
-              for store in stores]
-    context = CheckContext(termbase=termbase)
-    findings = regrade(run_checks(groups, checks, context), severity)
-    changed = None
-    if changed_since is not None:
-        changed = set()
+
+    def inputs() -> Iterator[_Input]:
         for store in stores:
-            changed |= changed_units(
-                store, changed_since,
-                lambda path, fmt=store.format: read_store(path, fmt, source, target))
-    findings, dropped = drop_suppressed(findings, groups, changed=changed,
-                                        per_path_ignores=per_path_ignores, root=root)
-    if write_baseline is not None:
-        baseline_module.write_baseline(findings, write_baseline)
-    if baseline is not None:
-        findings, dropped["baseline"] = baseline_module.load_baseline(baseline).filter(findings)
-    units = sum(len({id(p.unit) for p in group}) for group in groups)
-    summary = summarize(findings, files=len(stores), units=units, checks=[c.id for c in checks])
-    summary["suppressed"] = dropped
-    files = [store.origin or "<input>" for store in stores]
-    return Report(findings, summary, str(signature(checks, termbase)), files)
+            changed = None
+            if changed_since is not None:
+                changed = changed_units(
+                    store, changed_since,
+                    lambda path, fmt=store.format: read_store(path, fmt, source, target))
+            yield _Input(UnitReader.of_store(store), _monolingual(store), changed)
+
+    return _check(inputs(), termbase, select=select, ignore=ignore, src_lang=source,
+                  tgt_lang=target, severity=severity, per_path_ignores=per_path_ignores,
+                  root=root, baseline=baseline, write_baseline=write_baseline)
 
 
 def regrade(findings: list[Finding], severity: Mapping[str, Severity | str] | None
@@ -141,27 +219,28 @@ def regrade(findings: list[Finding], severity: Mapping[str, Severity | str] | No
             for f in findings]
 
 
-def drop_suppressed(findings: list[Finding], groups: Sequence[Sequence[Pair]], *,
-                    changed: set[int] | None = None,
+def drop_suppressed(entries: Iterable[tuple[Finding, Mark]], *,
                     per_path_ignores: Mapping[str, Iterable[str]] | None = None,
                     root: str | os.PathLike[str] | None = None
                     ) -> tuple[list[Finding], dict[str, int]]:
-    """Drop findings suppressed inline, ignored for their path, or (with *changed*, a set of
-    ``id(unit)``) on an unchanged unit; count each kind."""
-    pairs = {(p.file, p.line, p.ref, p.target_text): p for group in groups for p in group}
-    notes: dict[int, frozenset[str]] = {}
+    """Drop findings on a unit unchanged since ``--changed-since``, suppressed inline, or
+    ignored for their path, in that order, by the mark of their pair; count each kind.
+
+    Decided in report order, so an unknown check id in a note is reported for the first
+    finding it would have suppressed, and a note on a unit without findings is never read.
+    """
+    ids: dict[int, frozenset[str]] = {}
     dropped = {"inline": 0, "path": 0, "unchanged": 0, "baseline": 0}
     paths: dict[str | None, set[str]] = {}
     kept: list[Finding] = []
-    for finding in findings:
-        pair = pairs.get((finding.file, finding.line, finding.unit, finding.target))
-        if pair is not None:
-            if changed is not None and id(pair.unit) not in changed:
-                dropped["unchanged"] += 1
-                continue
-            if id(pair) not in notes:
-                notes[id(pair)] = suppress.suppressed(pair)
-            if suppress.is_suppressed(finding, notes[id(pair)]):
+    for finding, mark in entries:
+        if mark.unchanged:
+            dropped["unchanged"] += 1
+            continue
+        if mark.lines:
+            if id(mark) not in ids:
+                ids[id(mark)] = mark.ids()
+            if suppress.is_suppressed(finding, ids[id(mark)]):
                 dropped["inline"] += 1
                 continue
         if per_path_ignores:
@@ -210,12 +289,30 @@ def read_store(path: str | os.PathLike[str], from_format: str | None = None,
     """Read one file to check. The language options go to a reader that declares them in its
     ``read_options`` (PO, TSV, text); others (TMX, XLIFF) read the languages from the file."""
     handler = registry.detect(path, from_format, CHECKABLE)
-    options = {k: v.tag for k, v in (("src_lang", src_lang), ("tgt_lang", tgt_lang))
-               if v is not None and k in handler.read_options}
-    store = registry.read(path, handler.name, CHECKABLE, **options)
+    store = registry.read(path, handler.name, CHECKABLE,
+                          **_read_options(handler, src_lang, tgt_lang))
     if store.origin is None:
         store.origin = os.fspath(path)
     return store
+
+
+def _read_options(handler: FormatHandler, src_lang: LanguageTag | None,
+                  tgt_lang: LanguageTag | None) -> dict[str, str]:
+    return {k: v.tag for k, v in (("src_lang", src_lang), ("tgt_lang", tgt_lang))
+            if v is not None and k in handler.read_options}
+
+
+def _stream(paths: Iterable[Path], from_format: str | None, src_lang: LanguageTag | None,
+            tgt_lang: LanguageTag | None) -> Iterator[_Input]:
+    """Each file opened when its turn comes, its units streamed where the format allows."""
+    for path in paths:
+        handler = registry.detect(path, from_format, CHECKABLE)
+        reader = registry.iter_units(path, handler.name, CHECKABLE,
+                                     **_read_options(handler, src_lang, tgt_lang))
+        if reader.store is not None:
+            yield _Input(reader, _monolingual(reader.store))
+        else:
+            yield _Input(reader, handler.kind is Kind.MONOLINGUAL)
 
 
 def check_paths(paths: Iterable[str | os.PathLike[str]],
@@ -246,8 +343,15 @@ def check_paths(paths: Iterable[str | os.PathLike[str]],
         options = {k: v.tag for k, v in (("src_lang", source), ("tgt_lang", target))
                    if v is not None and k in handler.read_options}
         termbase = load_termbase(glossary, handler.name, **options)
-    stores = [read_store(path, from_format, source, target) for path in expand_paths(paths)]
-    return check_stores(stores, termbase, select=select, ignore=ignore, src_lang=source,
-                        tgt_lang=target, severity=severity, per_path_ignores=per_path_ignores,
-                        root=root, changed_since=changed_since, baseline=baseline,
-                        write_baseline=write_baseline)
+    files = expand_paths(paths)
+    if changed_since is not None:  # compared unit by unit with the old version: read whole
+        stores = [read_store(path, from_format, source, target) for path in files]
+        return check_stores(stores, termbase, select=select, ignore=ignore, src_lang=source,
+                            tgt_lang=target, severity=severity,
+                            per_path_ignores=per_path_ignores, root=root,
+                            changed_since=changed_since, baseline=baseline,
+                            write_baseline=write_baseline)
+    return _check(_stream(files, from_format, source, target), termbase, select=select,
+                  ignore=ignore, src_lang=source, tgt_lang=target, severity=severity,
+                  per_path_ignores=per_path_ignores, root=root, baseline=baseline,
+                  write_baseline=write_baseline)

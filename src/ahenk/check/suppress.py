@@ -17,11 +17,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ahenk.check.base import Pair
 from ahenk.check.finding import Finding
 from ahenk.errors import FormatError
 from ahenk.model.unit import Note
+
+if TYPE_CHECKING:
+    from ahenk.check.base import Pair
 
 #: What a suppressing note looks like; group 1 holds the ids (or ``all``).
 PATTERN = re.compile(r"^\s*ahenk:\s*ignore(?:\s*=\s*|\s+)([a-z0-9][a-z0-9, \t-]*?)\s*$")
@@ -37,30 +41,66 @@ def parse(text: str) -> frozenset[str] | None:
     return frozenset(p for p in re.split(r"[\s,]+", match.group(1)) if p)
 
 
-def _from_notes(notes: Iterable[Note], pair: Pair) -> set[str]:
+def _lines(notes: Iterable[Note]) -> tuple[str, ...]:
+    """The lines of *notes* that are suppressions, in order."""
+    return tuple(line for note in notes for line in note.text.splitlines()
+                 if PATTERN.match(line))
+
+
+def _ids(lines: Iterable[str], file: str | None, line_number: int | None) -> frozenset[str]:
     from ahenk.check.registry import ids
 
     out: set[str] = set()
-    for note in notes:
-        for line in note.text.splitlines():
-            found = parse(line)
-            if found is None:
-                continue
-            unknown = sorted(found - set(ids()) - {ALL})
-            if unknown:
-                raise FormatError(f"unknown check {unknown[0]!r} in the suppression "
-                                  f"{line.strip()!r} (see `ahenk checks list`)",
-                                  pair.file, pair.line)
-            out |= found
-    return out
+    for line in lines:
+        found = parse(line)
+        if found is None:
+            continue
+        unknown = sorted(found - set(ids()) - {ALL})
+        if unknown:
+            raise FormatError(f"unknown check {unknown[0]!r} in the suppression "
+                              f"{line.strip()!r} (see `ahenk checks list`)", file, line_number)
+        out |= found
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What decides whether the findings of one pair are shown, kept once the pair is gone.
+
+    The checks run while the units stream, but suppression is decided after every finding is
+    in (in report order, so the first unknown id in a note is the one reported, and only on a
+    unit that has a finding): a mark keeps the pair's suppressing note lines, where the pair
+    is (the error's location) and whether its unit is unchanged since ``--changed-since``.
+    """
+
+    lines: tuple[str, ...] = ()
+    file: str | None = None
+    line: int | None = None
+    unchanged: bool = False
+
+    @classmethod
+    def of(cls, pair: Pair, unchanged: bool = False) -> Mark:
+        """The mark of *pair*: the notes of its unit, its source and its target."""
+        target = pair.target.notes if pair.target is not None else []
+        lines = _lines([*pair.unit.notes, *pair.source.notes, *target]) \
+            if pair.unit.notes or pair.source.notes or target else ()
+        if not lines:
+            return UNCHANGED if unchanged else CLEAR
+        return cls(lines, pair.file, pair.line, unchanged)
+
+    def ids(self) -> frozenset[str]:
+        """The check ids suppressed; an unknown id is a located :class:`FormatError`."""
+        return _ids(self.lines, self.file, self.line) if self.lines else frozenset()
+
+
+#: The mark of a pair without suppressing notes, changed (or no ``--changed-since``) or not.
+CLEAR = Mark()
+UNCHANGED = Mark(unchanged=True)
 
 
 def suppressed(pair: Pair) -> frozenset[str]:
     """The check ids the notes of *pair*'s unit, source and target suppress for it."""
-    notes = [*pair.unit.notes, *pair.source.notes]
-    if pair.target is not None:
-        notes += pair.target.notes
-    return frozenset(_from_notes(notes, pair)) if notes else frozenset()
+    return Mark.of(pair).ids()
 
 
 def is_suppressed(finding: Finding, ids: frozenset[str]) -> bool:

@@ -4,18 +4,26 @@ A handler states its ``name`` (the public ``--from/--to`` value), file ``extensi
 ``kind`` of object it reads and writes, and how to recognise its content (``sniff``). Format
 detection is: an explicit name, else the extension, else sniffing the first bytes. Contract
 tests iterate :func:`handlers` so a new format is tested the day it is registered.
+
+:func:`iter_units` gives the units of a file one at a time, header first, whatever the format:
+a handler that can stream (``streams = True``: TMX) yields them as it parses, so memory stays
+flat in the size of the file; the others are read whole and their store iterated (PO and XLIFF
+are parsed whole by their libraries, and every whole-document format is capped in size by
+:data:`ahenk.limits.MAX_DOCUMENT_BYTES`). Callers such as ``ahenk check`` go through this
+function and never import a format module.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Any, ClassVar
 
 from ahenk.errors import FormatError, UnknownFormatError, UsageError
 from ahenk.limits import segment_too_long
+from ahenk.model.unit import Header, Store, Unit
 
 
 class Kind(str, Enum):  # noqa: UP042 - the project's (str, Enum) convention, as TermStatus
@@ -45,6 +53,9 @@ class FormatHandler:
     #: side that takes it and reject one that neither does (see :func:`split_options`).
     read_options: ClassVar[frozenset[str]] = frozenset()
     write_options: ClassVar[frozenset[str]] = frozenset()
+    #: Whether :meth:`iter_units` streams (a store format only); else :func:`iter_units` reads
+    #: the whole file with :meth:`read` and iterates the store.
+    streams: ClassVar[bool] = False
 
     def sniff(self, head: bytes) -> bool:  # pragma: no cover - default
         return False
@@ -53,6 +64,16 @@ class FormatHandler:
         raise NotImplementedError
 
     def write(self, obj: Any, path: str | os.PathLike[str], **options: Any) -> None:
+        raise NotImplementedError
+
+    def iter_units(self, path: str | os.PathLike[str],
+                   **options: Any) -> tuple[Header, Iterator[Unit]]:
+        """A streaming handler's header (parsed before any unit) and its units, one at a time.
+
+        ``header.target_langs`` may grow while the units are read (TMX names no target
+        language up front) and is complete once they are exhausted: then it equals what
+        :meth:`read` gives. Options are :meth:`read`'s.
+        """
         raise NotImplementedError
 
     def __repr__(self) -> str:
@@ -164,13 +185,101 @@ def _check_lengths(result: Any, path: str | os.PathLike[str]) -> None:
     """Refuse a store or termbase holding a segment over :data:`ahenk.limits.MAX_SEGMENT_CHARS`
     (streaming TMX has already skipped such units with a warning)."""
     for item in getattr(result, "units", None) or getattr(result, "concepts", None) or ():
-        texts = [item.source, *item.targets] if hasattr(item, "source") else item.terms
-        for piece in texts:
-            message = segment_too_long(piece.text)
-            if message:
-                location = getattr(item, "location", None)
-                line = getattr(location, "line", None) if location is not None else None
-                raise FormatError(message, path, line)
+        _check_item(item, path)
+
+
+def _check_item(item: Any, path: str | os.PathLike[str]) -> None:
+    texts = [item.source, *item.targets] if hasattr(item, "source") else item.terms
+    for piece in texts:
+        message = segment_too_long(piece.text)
+        if message:
+            location = getattr(item, "location", None)
+            line = getattr(location, "line", None) if location is not None else None
+            raise FormatError(message, path, line)
+
+
+class UnitReader:
+    """The units of one file, one at a time, with the file's header before the first of them.
+
+    ``complete`` tells whether ``header`` is final: from the start for a file read whole,
+    once the units are exhausted for a streaming one (whose ``header.target_langs`` grows as
+    they are read). :meth:`reopen` starts over from the first unit (a second pass, for a caller
+    that must know something of the whole file before it can use a unit). Use it as a context
+    manager, or call :meth:`close`, so a streaming reader's file is closed when left early.
+    """
+
+    def __init__(self, header: Header, units: Iterable[Unit], *, format: str | None,
+                 origin: str | None, complete: bool, reopen: Callable[[], UnitReader],
+                 store: Store | None = None) -> None:
+        self.header = header
+        self.format = format
+        self.origin = origin
+        self.complete = complete
+        #: The whole store, when the file was read whole (or the reader made from one).
+        self.store = store
+        self._units = iter(units)
+        self._reopen = reopen
+
+    @classmethod
+    def of_store(cls, store: Store) -> UnitReader:
+        """A reader over a store in memory (complete from the start)."""
+        return cls(store.header, store.units, format=store.format, origin=store.origin,
+                   complete=True, reopen=lambda: cls.of_store(store), store=store)
+
+    def __iter__(self) -> Iterator[Unit]:
+        yield from self._units
+        self.complete = True
+
+    def reopen(self) -> UnitReader:
+        return self._reopen()
+
+    def close(self) -> None:
+        close = getattr(self._units, "close", None)
+        if close is not None:
+            close()
+
+    def __enter__(self) -> UnitReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def iter_units(
+    path: str | os.PathLike[str],
+    explicit: str | None = None,
+    kinds: tuple[Kind, ...] = (),
+    **options: Any,
+) -> UnitReader:
+    """The units of the store file *path*, one at a time (see :class:`UnitReader`).
+
+    A handler that streams yields them as it parses; any other reads the file whole with
+    :func:`read` (the same checks, the same store) and the reader iterates it. A store's
+    ``origin`` is *path* when the reader does not set one.
+    """
+    handler = detect(path, explicit, kinds)
+    if not handler.can_read:
+        raise UsageError(f"format {handler.name!r} can only be written")
+    if not handler.streams:
+        store = read(path, handler.name, kinds, **options)
+        if store.origin is None:
+            store.origin = os.fspath(path)
+        return UnitReader.of_store(store)
+    header, units = handler.iter_units(path, **options)
+
+    def checked() -> Iterator[Unit]:
+        try:
+            for unit in units:
+                _check_item(unit, path)
+                yield unit
+        finally:
+            close = getattr(units, "close", None)
+            if close is not None:
+                close()
+
+    return UnitReader(header, checked(), format=handler.name, origin=os.fspath(path),
+                      complete=False,
+                      reopen=lambda: iter_units(path, handler.name, kinds, **options))
 
 
 def write(

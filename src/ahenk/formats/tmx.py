@@ -84,14 +84,15 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from ahenk.formats.registry import FormatHandler, Kind, register
 from ahenk.formats.tmx_inline import native_code
-from ahenk.formats.tmx_read import TmxWarning, UnitStream, read_store
+from ahenk.formats.tmx_read import TmxWarning, UnitStream, read_store, stream_units
 from ahenk.formats.tmx_write import PROFILES, write_store, write_units
 from ahenk.io import sniff_bom
-from ahenk.model import Header, Store
+from ahenk.model import Header, Store, Unit
 
 __all__ = [
     "PROFILES",
@@ -143,6 +144,7 @@ class TmxHandler(FormatHandler):
     kind = Kind.MULTILINGUAL
     read_options: ClassVar[frozenset[str]] = frozenset({"strict", "problems"})
     write_options: ClassVar[frozenset[str]] = frozenset({"profile", "doctype", "extra_attrs"})
+    streams = True
 
     def sniff(self, head: bytes) -> bool:
         encoding, skip = sniff_bom(head)
@@ -153,6 +155,10 @@ class TmxHandler(FormatHandler):
 
     def read(self, path: str | os.PathLike[str], **options: Any) -> Store:
         return read(path, **options)
+
+    def iter_units(self, path: str | os.PathLike[str],
+                   **options: Any) -> tuple[Header, Iterator[Unit]]:
+        return stream_units(path, **options)
 
     def write(self, obj: Any, path: str | os.PathLike[str], **options: Any) -> None:
         write(obj, path, **options)

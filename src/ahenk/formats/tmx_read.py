@@ -474,14 +474,30 @@ def _syntax_error(exc: etree.XMLSyntaxError, path: str) -> ParseError:
     return cls(f"malformed XML: {message}", path, line or None, column or None)
 
 
-def read_store(path: str | os.PathLike[str], **options: Any) -> Store:
+def stream_units(path: str | os.PathLike[str], **options: Any) -> tuple[Header, Iterator[Unit]]:
+    """The header and a generator of the units that fills ``header.target_langs`` as they pass
+    (the target languages in first-seen order, the source language left out): complete once
+    the generator is exhausted. Closing the generator closes the file."""
     stream = UnitStream(path, **options)
     header = stream.header
-    store = Store(units=list(stream), header=header, origin=os.fspath(path), format="tmx")
-    seen: dict[LanguageTag, None] = {}
-    for unit in store.units:
-        for segment in unit.targets:
-            if segment.lang is not None and segment.lang != header.source_lang:
-                seen.setdefault(segment.lang, None)
-    header.target_langs = list(seen)
-    return store
+    header.target_langs = []
+
+    def units() -> Iterator[Unit]:
+        seen = header.target_langs
+        source = header.source_lang
+        try:
+            for unit in stream:
+                for segment in unit.targets:
+                    lang = segment.lang
+                    if lang is not None and lang != source and lang not in seen:
+                        seen.append(lang)
+                yield unit
+        finally:
+            stream.close()
+
+    return header, units()
+
+
+def read_store(path: str | os.PathLike[str], **options: Any) -> Store:
+    header, units = stream_units(path, **options)
+    return Store(units=list(units), header=header, origin=os.fspath(path), format="tmx")

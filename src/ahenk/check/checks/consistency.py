@@ -4,22 +4,27 @@ Texts are compared by a normalised key: language-aware case folding (Turkic İ/�
 Azerbaijani, :mod:`ahenk.lang.casing`), whitespace collapsed, punctuation and quotes removed,
 and, where the language module offers lemmas (Russian, via pymorphy3), every word replaced by
 its lemma, so "Омбудсмен выступил" and "Омбудсмен выступила" are one variant, not two.
-Both checks run over every file checked together (corpus scope).
+Both checks run over every file checked together (corpus scope). While the files stream
+past they keep one row per pair in a shared :class:`~ahenk.check.spill.Index` (in memory
+while small, an SQLite file past :data:`~ahenk.check.spill.SPILL_ROWS`) and report once the
+last file is read; a group of pairs checked in one go (:meth:`Check.run_group`) goes through
+the same index, so both ways give the same findings.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import import_module
 
 import regex
 
-from ahenk.check.base import Check, CheckContext, Pair, Scope
+from ahenk.check.base import Check, CheckContext, Collector, Pair, Scope
 from ahenk.check.finding import Finding, Side
 from ahenk.check.registry import register
+from ahenk.check.spill import Index, Row
+from ahenk.check.suppress import CLEAR, Mark
 from ahenk.diagnostics import Severity
 from ahenk.lang import MODULES, language_module
 from ahenk.lang.casing import fold
@@ -53,7 +58,7 @@ _TO_SPACE: dict[int, str] = {}
 _SEEN_KEPT = 100_000
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=16384)
 def normalise(text: str, lang: str | None) -> str:
     """The comparison key of *text*: folded, without punctuation, lemmatised where possible."""
     words = _WORD.findall(fold(_strip_punctuation(text), lang))
@@ -63,11 +68,56 @@ def normalise(text: str, lang: str | None) -> str:
     return " ".join(words)
 
 
-def _elsewhere(pairs: Sequence[Pair]) -> str:
+def _elsewhere(usual: Sequence[Row], count: int) -> str:
     where = [f"{p.file or '<input>'}:{p.line}" if p.line else (p.ref or p.file or "?")
-             for p in pairs[:3]]
-    more = f" and {len(pairs) - 3} more" if len(pairs) > 3 else ""
+             for p in usual[:3]]
+    more = f" and {count - 3} more" if count > 3 else ""
     return ", ".join(where) + more
+
+
+def _row(pair: Pair, position: int, mark: Mark) -> Row | None:
+    """What the checks keep of *pair*: both normalised texts (a key needs a letter), the
+    location, the texts and the suppressing notes; None when neither side can key a group."""
+    nsrc = normalise(pair.source_text, pair.src)
+    ntgt = normalise(pair.target_text or "", pair.tgt)
+    if not nsrc or not ntgt:
+        return None
+    by_source = any(c.isalpha() for c in nsrc)
+    by_target = any(c.isalpha() for c in ntgt)
+    if not (by_source or by_target):
+        return None
+    return Row(position, pair.src, pair.tgt or "", nsrc, ntgt, by_source, by_target, pair.file,
+               pair.line, pair.ref, pair.source_text, pair.target_text or "",
+               "\n".join(mark.lines), mark.unchanged)
+
+
+def _shared_index(context: CheckContext) -> Index:
+    def build() -> Index:
+        index = Index()
+        context.on_close(index.close)
+        return index
+
+    return context.cached(("consistency", "index"), build)
+
+
+class _Collect:
+    """Both checks add to one index per run; the second to see a pair finds it added."""
+
+    def __init__(self, check: _Inconsistency, context: CheckContext) -> None:
+        self.check = check
+        self.context = context
+        self.index = _shared_index(context)
+
+    def add(self, pair: Pair, position: int, mark: Mark) -> None:
+        if pair is self.index.last or not self.check.applies(pair, self.context):
+            return
+        self.index.last = pair
+        row = _row(pair, position, mark)
+        if row is not None:
+            self.index.add(row)
+
+    def finish(self) -> Iterator[tuple[Finding, Mark]]:
+        return self.check.findings(self.index)
 
 
 class _Inconsistency(Check):
@@ -76,27 +126,32 @@ class _Inconsistency(Check):
     scope = Scope.CORPUS
     group_side = Side.SOURCE
 
-    def _check_group(self, pairs: Sequence[Pair], context: CheckContext) -> Iterable[Finding]:
-        other = Side.TARGET if self.group_side is Side.SOURCE else Side.SOURCE
-        groups: dict[tuple[str, str | None, str], list[tuple[Pair, str]]] = {}
-        for pair in pairs:
-            key = normalise(pair.text(self.group_side), pair.lang(self.group_side))
-            variant = normalise(pair.text(other), pair.lang(other))
-            if not key or not variant or not any(c.isalpha() for c in key):
-                continue
-            groups.setdefault((pair.src, pair.tgt, key), []).append((pair, variant))
-        for members in groups.values():
-            counts = Counter(variant for _, variant in members)
-            if len(counts) < 2:
-                continue
-            top = max(counts.values())
-            majority = next(v for _, v in members if counts[v] == top)
-            usual = [p for p, v in members if v == majority]
-            for pair, variant in members:
-                if variant != majority:
-                    yield self._report(pair, usual, other)
+    def collector(self, context: CheckContext) -> Collector:
+        return _Collect(self, context)
 
-    def _report(self, pair: Pair, usual: Sequence[Pair], side: Side) -> Finding:
+    def _check_group(self, pairs: Sequence[Pair], context: CheckContext) -> Iterable[Finding]:
+        index = Index()
+        try:
+            for position, pair in enumerate(pairs):
+                row = _row(pair, position, CLEAR)
+                if row is not None:
+                    index.add(row)
+            return [finding for finding, _ in self.findings(index)]
+        finally:
+            index.close()
+
+    def findings(self, index: Index) -> Iterator[tuple[Finding, Mark]]:
+        """A finding (with its pair's suppression mark) for every row whose variant is not
+        its group's most frequent one (the first to reach the top count, in file order)."""
+        for group in index.groups(self.group_side):
+            top = max(n for n, _ in group.counts.values())
+            majority = min((first, v) for v, (n, first) in group.counts.items() if n == top)[1]
+            usual = group.rows(majority, limit=3)
+            count = group.counts[majority][0]
+            for row in group.rows(majority, same=False):
+                yield self._report(row, usual, count), row.mark
+
+    def _report(self, row: Row, usual: Sequence[Row], count: int) -> Finding:
         raise NotImplementedError
 
 
@@ -113,11 +168,11 @@ class InconsistentTarget(_Inconsistency):
     group_side = Side.SOURCE
     related = ("pofilter: compendiumconflicts (similar)", "Weblate: inconsistent")
 
-    def _report(self, pair: Pair, usual: Sequence[Pair], side: Side) -> Finding:
+    def _report(self, row: Row, usual: Sequence[Row], count: int) -> Finding:
         expected = usual[0].target_text
-        return self.finding(pair, f"the same source is translated as «{expected}» in "
-                            f"{_elsewhere(usual)}", side=Side.TARGET, expected=expected,
-                            found=pair.target_text)
+        return self.finding(row, f"the same source is translated as «{expected}» in "
+                            f"{_elsewhere(usual, count)}", side=Side.TARGET, expected=expected,
+                            found=row.target_text)
 
 
 @register
@@ -132,8 +187,8 @@ class InconsistentSource(_Inconsistency):
     severity = Severity.INFO
     group_side = Side.TARGET
 
-    def _report(self, pair: Pair, usual: Sequence[Pair], side: Side) -> Finding:
+    def _report(self, row: Row, usual: Sequence[Row], count: int) -> Finding:
         expected = usual[0].source_text
-        return self.finding(pair, f"the same translation stands for «{expected}» in "
-                            f"{_elsewhere(usual)}", side=Side.SOURCE, expected=expected,
-                            found=pair.source_text)
+        return self.finding(row, f"the same translation stands for «{expected}» in "
+                            f"{_elsewhere(usual, count)}", side=Side.SOURCE, expected=expected,
+                            found=row.source_text)
