@@ -38,6 +38,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -165,8 +166,16 @@ def run_worker(name: str, data: Path, src: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def generator_version() -> str:
+    """generate.py's VERSION, read from its text: importing it would grow this process, and
+    a child reports its parent's peak as its own (ru_maxrss survives exec)."""
+    found = re.search(r"^VERSION = (\d+)", (HERE / "generate.py").read_text(encoding="utf-8"),
+                      re.MULTILINE)
+    return found.group(1) if found else "1"
+
+
 def ensure_data(units: int, po_units: int, base: Path, seed: int) -> Path:
-    data = base / f"n{units}-po{po_units}-s{seed}"
+    data = base / f"n{units}-po{po_units}-s{seed}-g{generator_version()}"
     if (data / "done").exists():
         return data
     print(f"generating {units:,} units into {data} ...", flush=True)

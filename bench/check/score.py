@@ -110,11 +110,7 @@ def main() -> None:
     sys.path.insert(0, str(HERE))
     from run import ensure_data
 
-    data = ensure_data(args.units, args.po_units, args.data, args.seed)
-    if not (data / "planted.tsv").exists():  # made by an older generator: make it again
-        (data / "done").unlink()
-        data = ensure_data(args.units, args.po_units, args.data, args.seed)
-    score(data, args.show)
+    score(ensure_data(args.units, args.po_units, args.data, args.seed), args.show)
 
 
 if __name__ == "__main__":
