@@ -184,7 +184,10 @@ class TermVariant(Check):
         "the concept's preferred term. Terms under six letters are compared for diacritics "
         "only (one letter off a short name is often a word: Adam / Ağdam), up to eight "
         "letters one edit is allowed, longer ones two. A near-miss of a name must keep the "
-        "name's capitals (bütün is no misspelt Batun)."
+        "name's capitals (bütün is no misspelt Batun). A phrase misspelt around a shorter "
+        "term spelt right is found (mina terreru for mina terroru), also when an inflection "
+        "rebuilt the ending (merkəzləri for mərkəzi); a word the language's dictionary knows "
+        "is another word, not a misspelling (экономический beside экологический)."
     )
     version = 2
     severity = Severity.WARNING
