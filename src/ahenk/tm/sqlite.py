@@ -30,6 +30,7 @@ from __future__ import annotations
 import gc
 import os
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -109,11 +110,30 @@ class SQLiteStore(TMStore):
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None,
                                   check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self._use_wal()
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute(f"PRAGMA cache_size=-{self.cache_mib * 1024}")
         self._setup()
         mark_input(self.path)  # an export must never be written over its own memory
+
+    def _use_wal(self) -> None:
+        """Switch the file to WAL (a setting the file keeps). The switch needs the file to
+        itself, and SQLite may answer "locked" at once, without waiting its busy timeout, while
+        another connection opens the new file too (four importers starting together): so the
+        mode is read first and the switch retried for up to :attr:`timeout` seconds."""
+        deadline = time.monotonic() + self.timeout
+        delay = 0.01
+        while True:
+            try:
+                mode = self.db.execute("PRAGMA journal_mode").fetchone()[0]
+                if mode.lower() != "wal":
+                    self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
 
     def _setup(self) -> None:
         exists = self.db.execute("SELECT 1 FROM sqlite_master WHERE name='tm_meta'").fetchone()
