@@ -147,6 +147,20 @@ def is_known(word: str) -> bool:
     return bool(_known(word))
 
 
+def _citable(word: str) -> bool:
+    """Whether the dictionary can read term word *word* as a citation form (a nominative, or a
+    word without case). One it reads only in an oblique case is taken for an unknown word and
+    declined by its ending: the place names Газах and Уджар are not «газ» in the prepositional
+    plural nor a plural-only noun in the genitive, nor Шарахан a short participle."""
+    return any(p.tag.case == "nomn" or (p.tag.case is None and p.tag.POS not in _VERBAL)
+               for p in _known(word))
+
+
+#: Verb forms: a term word read only as one of them (Шарахан, a short participle to pymorphy3)
+#: is taken for an unknown noun.
+_VERBAL = frozenset({"VERB", "INFN", "PRTS", "GRND"})
+
+
 def fallback_forms(word: str) -> tuple[str, tuple[str, ...]]:
     """(stem, endings) of an unknown word declined as a noun; no endings if indeclinable."""
     last = word[-1:]
@@ -166,7 +180,7 @@ def is_form_of(word: str, surface: str) -> bool:
     """Whether folded *surface* is an inflected form of folded term word *word*."""
     if word == surface:
         return True
-    if is_known(word):
+    if _citable(word):
         return bool(citation_keys(word) & lemma_keys(surface))
     stem, endings = fallback_forms(word)
     return len(stem) >= 2 and surface.startswith(stem) and surface[len(stem):] in endings
@@ -235,7 +249,10 @@ def roles(term_words: tuple[str, ...]) -> tuple[Role, ...]:
     except further parts of a name; a preposition or oblique case before the head fixes the rest.
     """
     if len(term_words) == 1:
-        return (Role.INFLECTS if _can_head(term_words[0]) else Role.FIXED,)
+        word = term_words[0]
+        return (Role.INFLECTS if _can_head(word) or (
+            _known(word) and not _citable(word) and _known(word)[0].tag.POS not in
+            _FUNCTION_WORDS) else Role.FIXED,)
     out: list[Role] = []
     head: str | None = None  # None: still before the head noun
     closed = False
