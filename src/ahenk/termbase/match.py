@@ -175,32 +175,12 @@ class TermIndex:
         memo = self._matched
         ends: dict[int, int] = {}  # start of a word -> its end (-1: no word there)
         found: list[TermMatch] = []
-        stack: list[tuple[_Node, int, tuple[tuple[int, int], ...]]] = []
         for last, (length, root) in self._automaton.iter(key):
             start = last - length + 1
             if start and (key[start - 1].isalnum() or _is_mark(key[start - 1])):
                 continue  # inside a word
-            # the first word, inline (its gap is always empty): most anchors stop there
-            end = ends.get(start)
-            if end is None:
-                word = word_at(norm, start)
-                end = ends[start] = word.end() if word is not None else -1
-            if end < 0:
-                continue
-            surface = key[start:end]
-            level = root.levels[""]  # a root's only gap: the empty one before a first word
-            matched = memo.get((level, surface))
-            if matched is None:
-                if len(memo) >= _FORMS_KEPT:
-                    memo.clear()
-                matched = memo[(level, surface)] = level.matching(surface, is_form)
-            for child in matched:
-                here = ((start, end),)
-                if child.entries:
-                    self._emit(child, start, end, here, text, norm, offsets, found)
-                if child.levels:
-                    stack.append((child, end, here))
-            # then down the word trie of this anchor: each distinct term word is checked once
+            # walk the word trie of this anchor: each distinct term word is checked once
+            stack: list[tuple[_Node, int, tuple[tuple[int, int], ...]]] = [(root, start, ())]
             while stack:
                 node, pos, spans = stack.pop()
                 for gap, level in node.levels.items():
@@ -227,7 +207,6 @@ class TermIndex:
                             stack.append((child, end, here))
         self._last = (text, tuple(found))
         return _resolve(found, nested) if len(found) > 1 else found
-
 
     @staticmethod
     def _emit(node: _Node, start: int, end: int, spans: tuple[tuple[int, int], ...], text: str,
