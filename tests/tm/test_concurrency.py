@@ -34,22 +34,26 @@ def _import(db: str, paths: list[str], barrier) -> None:  # type: ignore[no-unty
     import_files(paths, db, src="en", tgt="az")
 
 
-def test_concurrent_imports(db, tmp_path):
-    """Four writers start at once on an empty memory (so they also race to create the tables),
-    in batches small enough to interleave."""
-    files = _bitexts(tmp_path)
-    expected = {line for f in files for line in f.read_text("utf-8").splitlines()}
+def _race(target, arguments) -> None:  # type: ignore[no-untyped-def]
+    """One forked process per argument tuple, all released at once by a barrier (passed as the
+    last argument); each must exit cleanly."""
     context = multiprocessing.get_context("fork")
-    barrier = context.Barrier(WORKERS)
-    workers = [context.Process(target=_import,
-                               args=(db, [str(files[k]), str(files[(k + 1) % WORKERS])],
-                                     barrier))
-               for k in range(WORKERS)]
+    barrier = context.Barrier(len(arguments))
+    workers = [context.Process(target=target, args=(*args, barrier)) for args in arguments]
     for worker in workers:
         worker.start()
     for worker in workers:
         worker.join(120)
         assert worker.exitcode == 0
+
+
+def test_concurrent_imports(db, tmp_path):
+    """Four writers start at once on an empty memory (so they also race to create the tables),
+    in batches small enough to interleave."""
+    files = _bitexts(tmp_path)
+    expected = {line for f in files for line in f.read_text("utf-8").splitlines()}
+    _race(_import, [(db, [str(files[k]), str(files[(k + 1) % WORKERS])])
+                    for k in range(WORKERS)])
     with open_store(db) as store:
         stored = [f"{e.source}\t{e.target}" for e in store.entries()]
         assert len(stored) == len(set(stored)) == store.count()
@@ -91,15 +95,7 @@ def test_concurrent_update_imports(db, tmp_path):
     files = [_dated_tmx(tmp_path, k) for k in range(WORKERS)]
     with open_store(db):  # the tables exist before the race: this test is about updates
         pass
-    context = multiprocessing.get_context("fork")
-    barrier = context.Barrier(WORKERS)
-    workers = [context.Process(target=_update, args=(db, str(files[k]), barrier))
-               for k in range(WORKERS)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(120)
-        assert worker.exitcode == 0
+    _race(_update, [(db, str(files[k])) for k in range(WORKERS)])
     with open_store(db) as store:
         targets = sorted(e.target for e in store.entries())
         assert targets == sorted(f"Hesabatın {i} nömrəli cümləsi, variant {WORKERS - 1}."
