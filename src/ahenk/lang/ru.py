@@ -106,9 +106,12 @@ def lemmas(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=262144)
 def lemma(word: str) -> str:
-    """The most probable normal form of *word*."""
-    return lemmas(word)[0] if lemmas(word) else _fold(word.lower())
+    """The most probable normal form of *word* (remembered: the consistency key asks it of
+    every word of every segment)."""
+    found = lemmas(word)
+    return found[0] if found else _fold(word.lower())
 
 
 @lru_cache(maxsize=262144)

@@ -204,8 +204,11 @@ class UrlMismatch(Check):
     def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
         # pofilter's urls test takes a sentence's final full stop into the URL, so ahenk reads
         # URLs itself (checks/_text.py)
-        src = Counter(URL.findall(pair.source_text))
-        tgt = Counter(URL.findall(pair.target_text or ""))
+        found_src = URL.findall(pair.source_text)
+        found_tgt = URL.findall(pair.target_text or "")
+        if found_src == found_tgt:  # the usual case, none on either side: no Counter to build
+            return
+        src, tgt = Counter(found_src), Counter(found_tgt)
         if src == tgt:
             return
         missing, extra = list((src - tgt).elements()), list((tgt - src).elements())
@@ -233,8 +236,11 @@ class EmailMismatch(Check):
     def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
         # pofilter's emails test takes a sentence's final full stop into the address (as its
         # urls test does), so ahenk reads addresses itself (checks/_text.py)
-        src = Counter(EMAIL.findall(pair.source_text))
-        tgt = Counter(EMAIL.findall(pair.target_text or ""))
+        found_src = EMAIL.findall(pair.source_text)
+        found_tgt = EMAIL.findall(pair.target_text or "")
+        if found_src == found_tgt:  # the usual case, none on either side: no Counter to build
+            return
+        src, tgt = Counter(found_src), Counter(found_tgt)
         if src == tgt:
             return
         missing, extra = list((src - tgt).elements()), list((tgt - src).elements())

@@ -83,12 +83,18 @@ def _set_aside(match: regex.Match[str]) -> str:
     return word
 
 
-def _script(text: str) -> tuple[int, int, int]:
-    """(Latin letters, Cyrillic letters, Azerbaijani-only Cyrillic letters)."""
+def _script(text: str) -> tuple[int, int]:
+    """(Latin letters, Cyrillic letters), each exact when both scripts are present and
+    otherwise 0 or 1 (a letter of the one script there), all :func:`diagnose` compares. Most
+    texts have one script, and a search stops at its first letter where counting would build a
+    list of every letter."""
     if text.isascii():
-        return len(_ASCII_LETTER.findall(text)), 0, 0
-    return (len(_LATIN.findall(text)), len(_CYRILLIC.findall(text)),
-            len(_AZ_CYRILLIC.findall(text)))
+        return int(_ASCII_LETTER.search(text) is not None), 0
+    if _CYRILLIC.search(text) is None:
+        return int(_LATIN.search(text) is not None), 0
+    if _LATIN.search(text) is None:
+        return 0, 1
+    return len(_LATIN.findall(text)), len(_CYRILLIC.findall(text))
 
 
 # the letters (str.isalpha) of each range, counted by C loops (the standard re is the faster here)
@@ -113,8 +119,8 @@ def detect(text: str) -> tuple[tuple[str, float], ...]:
 def diagnose(text: str, lang: str, script: str | None = None) -> tuple[str, str] | None:
     """(what the text reads as, message) when *text* is not in *lang*; None when it is or
     when the text is too short to tell."""
-    latin, cyrillic, az_letters = _script(judged_text(text))
-    az_letters = _script(text)[2]  # names count too: ә is never Russian
+    latin, cyrillic = _script(judged_text(text))
+    az_letters = cyrillic and _AZ_CYRILLIC.search(text) is not None  # names count: ә is not Russian
     if lang == "az" and (script or "Latn") == "Latn" and cyrillic > latin and az_letters:
         return "az-Cyrl", "Azerbaijani in Cyrillic script; expected Latin script"
     if lang == "az" and script == "Cyrl":

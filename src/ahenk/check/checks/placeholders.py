@@ -52,6 +52,8 @@ class PlaceholderMismatch(Check):
         target = pair.target_text or ""
         src = placeholders(pair.source_text)
         tgt = placeholders(target)
+        if not src and not tgt:
+            return  # most segments have none
         missing = Counter(p for p, _, _ in src) - Counter(p for p, _, _ in tgt)
         extra = Counter(p for p, _, _ in tgt) - Counter(p for p, _, _ in src)
         if missing or extra:
