@@ -8,16 +8,19 @@ does:
   "региональный офис"), Russian adjectives agreeing with the noun;
 * compounds ("monitoring office" / izafet "monitorinq ofisi" / "офис мониторинга"), with or
   without an adjective, some with an admitted English synonym ("office for monitoring");
-* place names (properNoun) with Azerbaijani diacritics and a Russian transliteration;
+* place names (properNoun) with Azerbaijani diacritics and a Russian transliteration, which
+  the units decline as masculine nouns by their ending (:func:`ru_name`), not as whatever
+  pymorphy3 takes them for;
 * deprecated and forbidden calques for some concepts (az "reqional", ru "областной").
 
 Units (:func:`units`): the hand-aligned corpus sentence pairs (``corpus/align``, 1:1 beads of
 the gold), each extended with 0–3 clauses that use a term inflected as the clause demands
 (az locative, genitive, ablative, plural, izafet with the n-buffer; ru cases by pymorphy3; en
 plural and possessive), half en→az and half en→ru. Planted errors at known rates: a term left
-out, a rejected term used, a term misspelt (lost diacritics, one wrong letter), a number
-changed, end punctuation dropped, an untranslated target, a repeated source translated
-differently.
+out, a rejected term used, a term misspelt (lost diacritics, one wrong letter; in the stem of
+the inflected term, :func:`_misspell`), a number changed, end punctuation dropped, an
+untranslated target (which undoes what was planted in the target before), a repeated source
+translated differently.
 
     python bench/check/generate.py 100000 --out /tmp/ahenk-bench   # termbase + files
 
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import sys
 from collections.abc import Iterator
@@ -54,7 +58,7 @@ from ahenk.termbase.model import Concept, Term, Termbase, TermStatus  # noqa: E4
 SEED = 11
 CONCEPTS = 10000
 #: Bumped when the generator's output changes, so data generated before is not reused.
-VERSION = 2
+VERSION = 3
 
 # (en, az, ru masculine nominative); az adjectives do not inflect
 ADJECTIVES = [
@@ -259,6 +263,27 @@ def ru_inflect(text: str, case: str, plural: bool = False) -> str:
     return " ".join(out)
 
 
+#: endings of a masculine noun declined by its last letter: hard consonant, й, ь
+_NAME_ENDINGS = {
+    "hard": {"nomn": "", "gent": "а", "datv": "у", "accs": "", "ablt": "ом", "loct": "е"},
+    "soft": {"nomn": "", "gent": "я", "datv": "ю", "accs": "", "ablt": "ем", "loct": "е"},
+}
+
+
+def ru_name(word: str, case: str) -> str:
+    """A synthetic place name (one word, ending in a consonant, й or ь) in *case*, declined as
+    an inanimate masculine noun by its ending: Бахан → Бахана, Гёльтербей → Гёльтербеем; the
+    stress on the last syllable, as in Turkic names (Кендашом, like Агдашом).
+    pymorphy3 would read some of them as other words' forms (бахан: a short participle of
+    бахать; гёльтербей: a genitive plural) and inflect them as those."""
+    if word[-1] in "йь":
+        stem, endings = word[:-1], _NAME_ENDINGS["soft"]
+    else:
+        stem, endings = word, _NAME_ENDINGS["hard"]
+    ending = endings[case]
+    return (stem if word[-1] in "йь" and ending else word) + ending
+
+
 # -- the termbase -------------------------------------------------------------------------------
 
 @dataclass
@@ -427,6 +452,8 @@ CLAUSES = [
     ("regarding the {} itself", "ACC", "{} nəzərə alaraq", "accs", False, "учитывая {}"),
 ]
 GENERIC = {"az": "bu qurum", "ru": "этот орган"}
+#: Planted kinds an untranslated target (the source copied over it) undoes.
+TARGET_KINDS = frozenset({"missing", "rejected", "misspelt", "number", "punctuation"})
 _SKELETON = str.maketrans("əşçıöüğ", "escioug")
 
 
@@ -438,19 +465,50 @@ def _en_plural(term: str) -> str:
     return term + "s"
 
 
-def _misspell(rng: random.Random, text: str, lang: str) -> str:
-    if lang == "az" and any(c in text for c in "əşçıöüğ"):
-        at = next(i for i, c in enumerate(text) if c in "əşçıöüğ")
-        return text[:at] + text[at].translate(_SKELETON) + text[at + 1:]
-    words = text.split(" ")
-    k = max(range(len(words)), key=lambda i: len(words[i]))
-    word = words[k]
-    if len(word) < 6:
+_SWAP = {"е": "и", "и": "е", "о": "а", "а": "о", "e": "i", "i": "e", "o": "a", "a": "o"}
+
+
+def _misspell(rng: random.Random, text: str, base: str, lang: str,
+              avoid: frozenset[str] = frozenset()) -> str:
+    """*text*, the term *base* as inflected, with one letter of a word's stem (the part the
+    inflection kept) misspelt, so the ending stays a real one (полетическом, not
+    полетическийом). Azerbaijani: the first diacritic lost (ə → e), if there is one;
+    otherwise a letter changed, in the longest term word of six letters or more, not in its
+    first two or last two letters, nor ё or й (whose loss is no misspelling). Never into a word
+    of *avoid* (lower-cased words of the concept's terms in other languages: Delan is Dəlan's
+    English name), nor, in Russian, into a word the dictionary knows (another word, not a
+    misspelling). *text* unchanged when no letter qualifies."""
+    words, bases = text.split(" "), base.split(" ")
+    if len(words) != len(bases):
         return text
-    at = rng.randrange(2, len(word) - 2)
-    swap = {"е": "и", "и": "е", "о": "а", "а": "о"}.get(word[at], "е" if lang == "ru" else "e")
-    words[k] = word[:at] + swap + word[at + 1:]
-    return " ".join(words)
+    stems = [len(os.path.commonprefix([w, b])) for w, b in zip(words, bases, strict=True)]
+
+    def changed(k: int, at: int, letter: str) -> str | None:
+        word = words[k][:at] + letter + words[k][at + 1:]
+        if word.lower() in avoid or (lang == "ru" and _morph().word_is_known(word.lower())):
+            return None
+        return " ".join([*words[:k], word, *words[k + 1:]])
+
+    if lang == "az":
+        for k, word in enumerate(words):
+            for at in range(stems[k]):
+                if word[at] in "əşçıöüğ":
+                    out = changed(k, at, word[at].translate(_SKELETON))
+                    if out:
+                        return out
+    k = max(range(len(words)), key=lambda i: (len(bases[i]), -i))
+    word = words[k]
+    if len(bases[k]) < 6:  # one letter off a shorter word is often another word
+        return text
+    places = [at for at in range(2, min(stems[k], len(word) - 2))
+              if word[at].isalpha() and word[at] not in "ёй"]
+    rng.shuffle(places)
+    for at in places:
+        letter = _SWAP.get(word[at], "е" if lang == "ru" else "e")
+        out = changed(k, at, letter) if letter != word[at] else None
+        if out:
+            return out
+    return text
 
 
 def corpus_pairs(lang: str) -> list[tuple[str, str]]:
@@ -498,7 +556,10 @@ class UnitMaker:
             src, tgt, kinds = rng.choice(self.recent)
             self.kinds = list(kinds)
             if rng.random() < 0.3:
-                tgt = tgt.replace(" ", "  ", 1) if rng.random() < 0.5 else tgt[:-1] + "…"
+                # the end punctuation replaced (added where a planted error dropped it):
+                # cutting the last letter off would misspell the term that ends the target
+                tgt = tgt.replace(" ", "  ", 1) if rng.random() < 0.5 else (
+                    tgt[:-1] if tgt[-1:] in ".!?:;" else tgt) + "…"
                 self._plant("inconsistent")
             return src, tgt
         src, tgt = rng.choice(self.pairs)
@@ -513,7 +574,10 @@ class UnitMaker:
             tgt = tgt.rstrip(".!?")
             self._plant("punctuation")
         if rng.random() < 0.003:
-            tgt = src
+            tgt = src  # what was planted in the target is gone with it
+            for kind in TARGET_KINDS.intersection(self.kinds):
+                self.planted[kind] -= self.kinds.count(kind)
+            self.kinds = [k for k in self.kinds if k not in TARGET_KINDS]
             self._plant("untranslated")
         if len(self.recent) < 2000:
             self.recent.append((src, tgt, tuple(self.kinds)))
@@ -536,6 +600,7 @@ class UnitMaker:
         rejected = [t for t, s in entry.terms[self.lang] if not s.allowed]
         term = allowed[0] if allowed else entry.terms[self.lang][0][0]
         roll = rng.random()
+        misspell = False
         if roll < 0.03:
             term = GENERIC[self.lang]
             self._plant("missing")
@@ -543,10 +608,7 @@ class UnitMaker:
             term = rng.choice(rejected)
             self._plant("rejected")
         elif 0.06 <= roll < 0.075:
-            misspelt = _misspell(rng, term, self.lang)
-            if misspelt != term:
-                self._plant("misspelt")
-            term = misspelt
+            misspell = True  # after inflection, so that the ending is still a real one
         if self.lang == "az":
             head, _, last = term.rpartition(" ")
             case = az_case if not entry.name or az_case not in ("PL", "PLLOC") else "LOC"
@@ -555,9 +617,19 @@ class UnitMaker:
                     else az_inflect(last, case)
             else:
                 last = az_inflect(last, case, entry.possessed and bool(head))
-            tgt_text = az_clause.format((head + " " + last).strip())
+            inflected = (head + " " + last).strip()
+        elif entry.name and entry.id.startswith("syn-") and " " not in term:
+            inflected = ru_name(term, ru_case)
         else:
-            tgt_text = ru_clause.format(ru_inflect(term, ru_case, plural and not entry.name))
+            inflected = ru_inflect(term, ru_case, plural and not entry.name)
+        if misspell:
+            avoid = frozenset(w.lower() for lang, terms in entry.terms.items()
+                              if lang != self.lang for t, _ in terms for w in t.split(" "))
+            misspelt = _misspell(rng, inflected, term, self.lang, avoid)
+            if misspelt != inflected:
+                self._plant("misspelt")
+            inflected = misspelt
+        tgt_text = (az_clause if self.lang == "az" else ru_clause).format(inflected)
         src = _extend(src, en_text)
         tgt = _extend(tgt, tgt_text)
         return src, tgt

@@ -166,6 +166,13 @@ class Language:
         Evidence for term-missing only, never a match of the term. The fallback: none."""
         return False
 
+    def forms(self, word: str) -> frozenset[str]:
+        """Every form of folded *word* where the language's paradigms are closed lists
+        (Russian); empty where they are not: Azerbaijani suffix chains are open, and an
+        inflected form keeps the word whole as its prefix (Ombudsmanın, ombudsman's), which
+        a near-miss of the word itself already covers."""
+        return frozenset()
+
     def is_word(self, word: str) -> bool:
         """Whether the language's dictionary knows folded *word* as a word of its own (серия is
         not a misspelling of Сирия); False for a language without a dictionary."""

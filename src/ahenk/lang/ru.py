@@ -317,21 +317,27 @@ def _preposition(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def forms(word: str) -> frozenset[str]:
+    """Every form of folded *word*'s paradigm (ё folded), *word* included: the dictionary's
+    lexemes of the word as cited, or for a word it does not know, the forms of its ending's
+    declension (:func:`fallback_forms`)."""
+    known = _known(word)
+    if not known:
+        stem, endings = fallback_forms(word)
+        return frozenset({stem + e for e in endings} | {word})
+    keys = citation_keys(word)
+    return frozenset({_fold(form.word) for parse in known if _key(parse) in keys
+                      for form in parse.lexeme} | {word})
+
+
+@lru_cache(maxsize=65536)
 def anchors(word: str) -> frozenset[str]:
     """Prefixes, one of which every inflected form of folded *word* starts with (ё folded).
 
     Forms are grouped by their first letters (:func:`~ahenk.lang.base.prefix_anchors`), so
     день/дня and человек/люди give two anchors each.
     """
-    known = _known(word)
-    if not known:
-        stem, endings = fallback_forms(word)
-        forms = {stem + e for e in endings} or {word}
-    else:
-        keys = citation_keys(word)
-        forms = {_fold(form.word) for parse in known if _key(parse) in keys
-                 for form in parse.lexeme} | {word}
-    return prefix_anchors(forms)
+    return prefix_anchors(forms(word))
 
 
 #: Relational adjectives that are not the noun's stem and a suffix: term words -> adjective.
@@ -391,6 +397,9 @@ class Russian(Language):
         # pymorphy3's guesses too: прав is a form of права, миростроительства of
         # миростроительство; Ханкенды shares no lemma with Ханкенди
         return word == surface or bool(set(lemmas(word)) & set(lemmas(surface)))
+
+    def forms(self, word: str) -> frozenset[str]:
+        return forms(word)
 
     def _anchors_of(self, word: str) -> frozenset[str]:
         return anchors(word)

@@ -4,14 +4,17 @@
 missed by at most :func:`max_edits` (n) edits; by the pigeonhole principle one of its
 ``edits + 1`` pieces then occurs unchanged, so an Aho-Corasick automaton over the pieces of all
 terms finds every candidate in one pass over the text, whatever the termbase's size. Pieces are
-taken from the *diacritic skeleton* (ə→e, ı→i, ş→s, ö→o …), so Xankendi and Xankəndi share them.
+taken from the *diacritic skeleton* (ə→e, ı→i, ş→s, ö→o …), so Xankendi and Xankəndi share them,
+and from each word's stem, the part its inflected forms keep, so an ending the inflection
+rebuilt breaks none (врименной стратегии for временная стратегия).
 Each candidate window of words is then verified with rapidfuzz's Levenshtein distance.
 
 Words are compared one by one. A word is a near-miss of a term word when a prefix of it is
 within the allowed edits of it (or equal to it on the skeleton) and what remains of the word is
 an inflection the language accepts on the *correct* term (Xankendinin → Xankəndi + nin →
 Xankəndinin), or on the word as typed when only diacritics differ (Xiziyə: i takes front
-harmony). A difference only at the end of a one-word term is not reported (Armenia /
+harmony); where the language's paradigms are closed lists (Russian), a word may also be a
+near-miss of a whole form of the term word (Гьянджу of Гянджу, ежегодново of ежегодного). A difference only at the end of a one-word term is not reported (Armenia /
 Armenian, Gəncə / gənc are other words), unless the term never changes its last letter
 (indeclinable Ханкенди: Ханкенды is a misspelling), nor is an exact prefix the term matcher
 did not accept (Qarabağlı is a derivation, not a typo), nor a word the language's dictionary
@@ -161,8 +164,7 @@ class VariantIndex:
                                fixed_end, capital if any(capital) else (),
                                self.language.roles(words))
                 entries.append(entry)
-                for offset, piece in _pieces(entry.skel, entry.edits + 1):
-                    word_index = entry.skel.count(" ", 0, offset)
+                for offset, piece, word_index in self._stem_pieces(entry):
                     pieces.setdefault(piece, []).append((entry, offset, word_index))
         self._empty = not pieces
         # where each entry's pieces stand in the piece lists (the pieces' scan order)
@@ -193,14 +195,48 @@ class VariantIndex:
                 self._deletions.setdefault(variant, []).append(word)
             for anchor in self.language.word_anchors(word):
                 self._stems.setdefault(skeleton(anchor), []).append(word)
-                if len(anchor) >= MIN_LENGTH and anchor != word:  # a stem misspelt (_near_stem)
-                    for variant in _deleted(skeleton(anchor), max_edits(len(anchor))):
+                if len(anchor) >= MIN_LENGTH and anchor != word:
+                    # a stem misspelt (_near_stem, _near_form: Хабея for Ханбея), by as many
+                    # edits as the word allows (the stem of a six-letter name is shorter)
+                    for variant in _deleted(skeleton(anchor), max_edits(len(word))):
                         self._deletions.setdefault(variant, []).append(word)
         self._near_words: dict[str, frozenset[str]] = {}
         self._starts: dict[str, _Starts] = {}
         self._hot: set[str] = set()  # the words in _starts that start something
         self._verdicts: dict[tuple[int, tuple[str, ...]], str | None] = {}  # (entry, words)
         self._near: dict[tuple[str, str, int, bool, bool], tuple[int, str, str] | None] = {}
+
+    def _stem_pieces(self, entry: _Entry) -> list[tuple[int, str, int]]:
+        """(offset in the term's skeleton, piece, word index): the term's ``edits + 1``
+        pieces, each inside the part of one word that all its forms share (its stem, the
+        common prefix of its anchors), so an inflection that rebuilds an ending breaks none
+        ("врименной стратегии": стратеги stands, where the whole-word piece тегия would not).
+        Pieces go to the stems in proportion to their lengths; a term whose stems are too
+        short to cut keeps pieces of its whole skeleton."""
+        count = entry.edits + 1
+        stems: list[tuple[int, str]] = []  # (offset of the word in the skeleton, its stem)
+        offset = 0
+        for word, role in zip(entry.words, entry.roles, strict=True):
+            stem = word
+            if role is not Role.FIXED:  # the longest of its anchors the word itself starts with
+                stem = max((a for a in self.language.word_anchors(word) if word.startswith(a)),
+                           key=len, default=word)
+            stems.append((offset, entry.skel[offset:offset + len(stem)]))
+            offset += len(word) + 1
+        total = sum(len(stem) for _, stem in stems)
+        if total < MIN_LENGTH or total < 2 * count:
+            return [(offset, piece, entry.skel.count(" ", 0, offset))
+                    for offset, piece in _pieces(entry.skel, count)]
+        shares = [count * len(stem) / total for _, stem in stems]
+        given = [int(share) for share in shares]
+        by_remainder = sorted(range(len(stems)), key=lambda i: given[i] - shares[i])
+        for i in by_remainder[:count - sum(given)]:
+            given[i] += 1
+        out: list[tuple[int, str, int]] = []
+        for word_index, ((start, stem), share) in enumerate(zip(stems, given, strict=True)):
+            if share:
+                out.extend((start + at, piece, word_index) for at, piece in _pieces(stem, share))
+        return out
 
     def find(self, text: str, exact: Sequence[tuple[int, int]] = ()) -> list[Variant]:
         """Near-misses in *text*, not overlapping the spans in *exact* (terms found as such)
@@ -458,13 +494,22 @@ class VariantIndex:
                                                last_letter=not entry.fixed_end,
                                                tail=2 if anchored else 0)
             base = term
-            if not single and role is not Role.FIXED and (
-                    found is None or not self.language.is_form(term, term + found[1], role)):
-                # an inflection that rebuilds the ending (şöbəsi, plural söbələri misspelt):
-                # the near-miss is of the stem, and the stem repaired must give a form
-                stem, by_stem = self._near_stem(word, term, role, edits)
-                if by_stem is not None:
-                    base, found = stem, by_stem
+            repaired_form = found is not None and (
+                not found[1] or self.language.is_form(term, term + found[1], role))
+            if role is not Role.FIXED and not repaired_form:
+                if not single:
+                    # an inflection that rebuilds the ending (şöbəsi, plural söbələri
+                    # misspelt): the near-miss is of the stem, the stem repaired gives a form
+                    stem, by_stem = self._near_stem(word, term, role, edits)
+                    if by_stem is not None:
+                        base, found, repaired_form = stem, by_stem, True
+                if not repaired_form:
+                    # a misspelt form whose ending the citation form does not have
+                    # (ежегодново: ежегодного, Гьянджу: Гянджу): near a form of a closed
+                    # paradigm (Russian)
+                    form, by_form = self._near_form(word, term, edits, single, entry.fixed_end)
+                    if by_form is not None:
+                        base, found = form, by_form
             if found is None:
                 return None
             distance, rest, kind = found
@@ -483,6 +528,21 @@ class VariantIndex:
             # (a vowel typed without its diacritic takes the other harmony: Xiziyə for Xızıya)
             return None
         return "spelling" if "spelling" in kinds else "diacritics"
+
+    def _near_form(self, word: str, term: str, edits: int, single: bool,
+                   fixed_end: bool) -> tuple[str, tuple[int, str, str] | None]:
+        """(form, :func:`_near` of *word* to it) for the form of term word *term* (from the
+        language's closed paradigm, :meth:`Language.forms`) that the whole of *word* is the
+        nearest near-miss of; (*term*, None) when none is."""
+        best: tuple[str, tuple[int, str, str]] | None = None
+        for form in sorted(self.language.forms(term)):
+            if form == term:
+                continue
+            found = _near(word, form, edits, ending_counts=single, last_letter=not fixed_end)
+            if found is not None and not found[1] and found[2] and (
+                    best is None or found[0] < best[1][0]):
+                best = (form, found)
+        return best if best is not None else (term, None)
 
     def _near_stem(self, word: str, term: str, role: Role,
                    edits: int) -> tuple[str, tuple[int, str, str] | None]:

@@ -4,6 +4,10 @@ Built on :mod:`ahenk.termbase.match`, which finds terms inflected (Ombudsmanın,
 Ombudsman's). ``term-missing`` and ``term-forbidden`` compare what the matcher finds in the
 source and the target; ``term-variant`` looks for near-misses (:mod:`._variants`). Indexes are
 built once per run and language and shared by the three checks.
+
+A target left untranslated (:func:`untranslated`: what ``unchanged`` or ``wrong-language``
+reports) is not searched for missing or misspelt terms: its words are the source language's,
+and the one finding that the unit is untranslated says all there is to say.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from collections.abc import Iterable
 from ahenk.check.base import Check, CheckContext, Pair
 from ahenk.check.checks._text import EMAIL, URL, mask
 from ahenk.check.checks._variants import VariantIndex
+from ahenk.check.checks.language import NAMES, diagnose
+from ahenk.check.checks.untranslated import unchanged
 from ahenk.check.finding import Finding, Side
 from ahenk.check.registry import register
 from ahenk.diagnostics import Severity
@@ -66,6 +72,22 @@ def foreign_terms(context: CheckContext, lang: str) -> frozenset[str]:
     return context.cached(("foreign-terms", lang), build)
 
 
+def untranslated(pair: Pair) -> bool:
+    """Whether *pair*'s target is its source left in place: the source text unchanged (as the
+    ``unchanged`` check judges it) or a text that reads as the source language (as
+    ``wrong-language`` judges it). Asked only when a term check is about to report on the
+    target, as the language detector is the dearer part."""
+    target, tgt = pair.target_text, pair.tgt
+    if not target or not tgt:
+        return False
+    if unchanged(pair):
+        return True
+    if tgt not in NAMES or tgt == "tr":  # the languages wrong-language judges
+        return False
+    judged = diagnose(target, tgt, pair.tgt_tag.script if pair.tgt_tag else None)
+    return judged is not None and judged[0] == pair.src
+
+
 def _preferred(concept: Concept | None, lang: str) -> str | None:
     if concept is None:
         return None
@@ -92,8 +114,13 @@ class TermMissing(Check):
         "işğalçılıq). A one-word noun term used as a verb in the source (we appeal to you) "
         "is not expected. A source span that terms of several concepts match (civilians: a "
         "civilian, or the civilian population) is translated when the target uses any of "
-        "those concepts' terms."
+        "those concepts' terms. A target left untranslated, the source text unchanged or a "
+        "text that reads as the source language (what unchanged and wrong-language report), "
+        "is not reported: every term of it would be missing, and the unit's one finding says "
+        "so. A copy those checks let pass (a name such as National Preventive Mechanism left "
+        "in English) is reported."
     )
+    version = 2
     severity = Severity.ERROR
     needs_termbase = True
     related = ("Xbench: key term mismatch", "Verifika: terminology")
@@ -107,6 +134,7 @@ class TermMissing(Check):
         for match in matches(context, pair.target_text or "", tgt, nested=True):
             in_target.setdefault(match.concept, set()).add(match.status)
         reported: set[str] = set()
+        copied: bool | None = None  # the target untranslated: asked once, when needed
         found = matches(context, pair.source_text, pair.src)
         # An ambiguous source term — the same span matched by several concepts ("civilians":
         # civilian persons or the civilian population) — is translated when any one of them is.
@@ -124,6 +152,10 @@ class TermMissing(Check):
                 continue  # allowed: fine; only rejected ones: term-forbidden's finding
             if _loosely_translated(concept, pair.target_text or "", tgt, context):
                 continue  # with inserted words, a shared head, or as a derived modifier
+            if copied is None:
+                copied = untranslated(pair)
+            if copied:
+                return  # unchanged or wrong-language reports the unit
             reported.add(match.concept)
             expected = _preferred(concept, tgt)
             yield self.finding(pair, f"«{match.surface}» should be translated as «{expected}»",
@@ -186,10 +218,20 @@ class TermVariant(Check):
         "letters one edit is allowed, longer ones two. A near-miss of a name must keep the "
         "name's capitals (bütün is no misspelt Batun). A phrase misspelt around a shorter "
         "term spelt right is found (mina terreru for mina terroru), also when an inflection "
-        "rebuilt the ending (merkəzləri for mərkəzi); a word the language's dictionary knows "
-        "is another word, not a misspelling (экономический beside экологический)."
+        "rebuilt the ending (merkəzləri for mərkəzi), and a misspelt Russian form whose "
+        "ending the term's own form lacks (Гьянджу for Гянджу, ежегодново доклада for "
+        "ежегодного доклада): a Russian word is compared with every form of the term word's "
+        "paradigm; a word the language's dictionary knows "
+        "is another word, not a misspelling (экономический beside экологический). What is "
+        "not a misspelling of a target-language term either: a term of another of the "
+        "termbase's languages left in place; a word or phrase that stands as it is in the "
+        "source (an English word or name copied over: Ombudsmen in an Azerbaijani target, "
+        "which term-missing reports as untranslated), unless the source has the same "
+        "near-miss (Agdam copied from the source is still Ağdam misspelt); and any word of a "
+        "target left untranslated (the source text unchanged, or a text that reads as the "
+        "source language), which unchanged and wrong-language report."
     )
-    version = 2
+    version = 3
     severity = Severity.WARNING
     needs_termbase = True
     needs_target = False
@@ -199,20 +241,45 @@ class TermVariant(Check):
 
     def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
         sides = [Side.SOURCE] + ([Side.TARGET] if pair.target_text else [])
+        in_source: set[str] = set()  # the source's near-misses, folded
         for side in sides:
             lang, text = pair.lang(side), pair.text(side)
             if not lang or not text.strip():
                 continue
             exact = [(m.start, m.end) for m in matches(context, text, lang)]
+            copied: bool | None = None  # the target untranslated: asked once, when needed
             for variant in variant_index(context, lang).find(plain(text), exact):
-                if fold(variant.surface) in foreign_terms(context, lang):
+                key = fold(variant.surface)
+                if key in foreign_terms(context, lang):
                     continue  # a term of another language left in place, not a misspelling
+                if side is Side.SOURCE:
+                    in_source.add(key)
+                else:
+                    if key not in in_source and _stands_in(key, pair.source_text):
+                        continue  # a word of the source copied over (Ombudsmen), not a typo
+                    if copied is None:
+                        copied = untranslated(pair)
+                    if copied:
+                        return  # unchanged or wrong-language reports the unit
                 what = ("missing or wrong diacritics" if variant.kind == "diacritics"
                         else "a misspelling")
                 yield self.finding(
                     pair, f"«{variant.surface}» looks like {what} of «{variant.suggestion}»",
                     side=side, term=variant.term.text, expected=variant.suggestion,
                     found=variant.surface, span=(variant.start, variant.end))
+
+
+def _stands_in(key: str, text: str) -> bool:
+    """Whether *key* (folded words) stands in *text* as whole words."""
+    folded = fold(text)
+    at = folded.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if not (at and folded[at - 1].isalnum()) and not (
+                end < len(folded) and folded[end].isalnum()):
+            return True
+        at = folded.find(key, at + 1)
+    return False
 
 
 def _verb_use(match: TermMatch, text: str, lang: str, context: CheckContext) -> bool:

@@ -57,26 +57,36 @@ class Unchanged(Check):
         "is capitalised (names such as Human Rights Watch may stay as they are). A source "
         "that is itself in the target language (an Azerbaijani view counter left in an "
         "English page) is left alone: it reads as the target language, or, too short to "
-        "judge, has letters only the target language writes (ə; Cyrillic for Russian)."
+        "judge, has letters only the target language writes (ə; Cyrillic for Russian). "
+        "Source and target are compared by the source language's casing rules, so an "
+        "English copy with a capital I is the same text in an Azerbaijani target."
     )
+    version = 2
     severity = Severity.WARNING
     related = ("pofilter: unchanged", "Weblate: same")
     examples = (("en", "The report was published today.", "az",
                  "The report was published today."),)
 
     def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
-        target = pair.target_text or ""
-        if fold(pair.source_text, pair.src) != fold(target, pair.tgt):
-            return
-        words = _translatable_words(pair.source_text)
-        if not words or all(w[:1].isupper() for w in words):  # names: Human Rights Watch
-            return
-        if not _WORD.search(URL.sub("", EMAIL.sub("", target))):
-            return
-        if pair.tgt and _written_in(pair.source_text, pair.tgt, pair.src):
-            return  # the source is already in the target language: nothing to translate
-        yield self.finding(pair, "the target is the source text, untranslated",
-                           found=target.strip())
+        if unchanged(pair):
+            yield self.finding(pair, "the target is the source text, untranslated",
+                               found=(pair.target_text or "").strip())
+
+
+def unchanged(pair: Pair) -> bool:
+    """Whether *pair*'s target is its source left untranslated, as :class:`Unchanged` judges
+    it (the term checks ask too, to stay silent on such a target)."""
+    target = pair.target_text or ""
+    # one casing rule for both: the source's (English I is no Azerbaijani ı in a copy)
+    if fold(pair.source_text, pair.src) != fold(target, pair.src):
+        return False
+    words = _translatable_words(pair.source_text)
+    if not words or all(w[:1].isupper() for w in words):  # names: Human Rights Watch
+        return False
+    if not _WORD.search(URL.sub("", EMAIL.sub("", target))):
+        return False
+    # the source may already be in the target language: nothing to translate then
+    return not (pair.tgt and _written_in(pair.source_text, pair.tgt, pair.src))
 
 
 def _written_in(text: str, lang: str, src: str) -> bool:
