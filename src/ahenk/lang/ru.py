@@ -53,6 +53,11 @@ _NOUN_ENDINGS = {
     "ь": (1, ("ь", "я", "ю", "ем", "е", "и", "ей", "ью", "ям", "ями", "ях")),
     "й": (1, ("й", "я", "ю", "ем", "е", "и", "ев", "ям", "ями", "ях")),
 }
+#: After ж, ш, ч, щ and ц an unstressed instrumental is -ем (Кендашем, like «товарищем»), and
+#: the genitive plural after ж, ш, ч, щ is -ей (like «врачей»), after ц -ев: unknown names
+#: may take either stress.
+_AFTER_SIBILANT = {"ж": ("ем", "ей"), "ш": ("ем", "ей"), "ч": ("ем", "ей"), "щ": ("ем", "ей"),
+                   "ц": ("ем", "ев")}
 _VOWELS = frozenset("аеёиоуыэюя")
 _L = r"\p{L}\p{M}\p{N}"
 _H = "[" + "".join("\\" + c for c in HYPHENS) + "]"
@@ -155,13 +160,14 @@ def _citable(word: str) -> bool:
     word without case). One it reads only in an oblique case is taken for an unknown word and
     declined by its ending: the place names Газах and Уджар are not «газ» in the prepositional
     plural nor a plural-only noun in the genitive, nor Шарахан a short participle."""
-    return any(p.tag.case == "nomn" or (p.tag.case is None and p.tag.POS not in _VERBAL)
+    return any(p.tag.case == "nomn" or (p.tag.case is None and p.tag.POS not in _PREDICATIVE)
                for p in _known(word))
 
 
-#: Verb forms: a term word read only as one of them (Шарахан, a short participle to pymorphy3)
-#: is taken for an unknown noun.
-_VERBAL = frozenset({"VERB", "INFN", "PRTS", "GRND"})
+#: Forms without case that only stand as a predicate or beside one (verbs, gerunds, short
+#: participles and adjectives): a term word read only as one of them (Шарахан, a short
+#: participle to pymorphy3; Разен, short for «разный») is taken for an unknown noun.
+_PREDICATIVE = frozenset({"VERB", "INFN", "PRTS", "ADJS", "GRND"})
 
 
 def fallback_forms(word: str) -> tuple[str, tuple[str, ...]]:
@@ -173,6 +179,7 @@ def fallback_forms(word: str) -> tuple[str, tuple[str, ...]]:
         drop, endings = _NOUN_ENDINGS[last]
     elif last.isalpha() and last not in _VOWELS and last != "ъ":
         drop, endings = _NOUN_ENDINGS["consonant"]
+        endings += _AFTER_SIBILANT.get(last, ())
     else:
         return word, ()
     return word[: len(word) - drop], endings

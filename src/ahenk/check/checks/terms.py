@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from ahenk.check.base import Check, CheckContext, Pair
 from ahenk.check.checks._text import EMAIL, URL, mask
-from ahenk.check.checks._variants import VariantIndex
+from ahenk.check.checks._variants import Variant, VariantIndex
 from ahenk.check.checks.language import NAMES, diagnose
 from ahenk.check.checks.untranslated import unchanged
 from ahenk.check.finding import Finding, Side
@@ -54,6 +54,22 @@ def matches(context: CheckContext, text: str, lang: str | None, *,
             memo.clear()
         memo[key] = term_index(context, lang).find(plain(text), nested=nested)
     return memo[key]
+
+
+def variants(context: CheckContext, text: str, lang: str) -> list[Variant]:
+    """The near-misses of *lang*'s terms in *text* outside the terms found as such,
+    remembered boundedly like :func:`matches`: a memory repeats its segments (the same source
+    under each target language, recurring sentences), and the answer depends on the text
+    alone."""
+    memo: dict[tuple[str, str], list[Variant]] = context.cached("variants", dict)
+    key = (lang, text)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        exact = [(m.start, m.end) for m in matches(context, text, lang)]
+        found = memo[key] = variant_index(context, lang).find(plain(text), exact)
+    return found
 
 
 def plain(text: str) -> str:
@@ -246,9 +262,8 @@ class TermVariant(Check):
             lang, text = pair.lang(side), pair.text(side)
             if not lang or not text.strip():
                 continue
-            exact = [(m.start, m.end) for m in matches(context, text, lang)]
             copied: bool | None = None  # the target untranslated: asked once, when needed
-            for variant in variant_index(context, lang).find(plain(text), exact):
+            for variant in variants(context, text, lang):
                 key = fold(variant.surface)
                 if key in foreign_terms(context, lang):
                     continue  # a term of another language left in place, not a misspelling
