@@ -14,7 +14,8 @@ within the allowed edits of it (or equal to it on the skeleton) and what remains
 an inflection the language accepts on the *correct* term (Xankendinin → Xankəndi + nin →
 Xankəndinin), or on the word as typed when only diacritics differ (Xiziyə: i takes front
 harmony); where the language's paradigms are closed lists (Russian), a word may also be a
-near-miss of a whole form of the term word (Гьянджу of Гянджу, ежегодново of ежегодного). A difference only at the end of a one-word term is not reported (Armenia /
+near-miss of a whole form of the term word (Гьянджу of Гянджу, ежегодново of ежегодного).
+A difference only at the end of a one-word term is not reported (Armenia /
 Armenian, Gəncə / gənc are other words), unless the term never changes its last letter
 (indeclinable Ханкенди: Ханкенды is a misspelling), nor is an exact prefix the term matcher
 did not accept (Qarabağlı is a derivation, not a typo), nor a word the language's dictionary
