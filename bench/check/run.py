@@ -4,6 +4,7 @@
     .venv/bin/python bench/check/run.py --full           # 1M units
     .venv/bin/python bench/check/run.py --units 20000 --src /tmp/old/src   # another ahenk
     .venv/bin/python bench/check/run.py --sizes 20000,100000 --only read,terms,all,consistency
+    .venv/bin/python bench/check/run.py --units 20000 --only terms,all --jobs 2   # + -j2 rows
 
 Data (:mod:`generate`, seeded, cached under ``--data``): a 10k-concept en/az/ru termbase and
 N units, half en→az and half en→ru, in two TMX files (and a PO subset for pofilter).
@@ -24,6 +25,11 @@ Rows, each measured in a subprocess of its own (wall time, CPU time, peak RSS of
   ``ahenk.check.spill.SPILL_ROWS`` rows): few findings, so its peak memory is the runner's own.
 * ``pofilter``: translate-toolkit's ``pofilter`` (its default tests) on the first
   ``--po-units`` units of each language as PO, extrapolated to N units (labelled).
+* ``ahenk terms -jN`` / ``ahenk all -jN`` (with ``--jobs N``): the same ``check_paths`` with
+  the unit checks in N worker processes (:mod:`ahenk.check.parallel`), for its wall time. Its
+  CPU time is the parent's and the workers' together (so its ratio shows what the workers cost
+  in all), its peak RSS the parent's; the note after it gives the speed-up in wall time over
+  the serial row and the workers' largest peak RSS.
 
 units/s and the ratio are per CPU second (wall time follows the machine's other load): ratio =
 CPU seconds per unit / the floor's CPU seconds per unit. Target: ahenk terms within 5× of the
@@ -108,19 +114,30 @@ def work_read(data: Path) -> dict:
     return {"units": units, "wall": wall, "cpu": cpu}
 
 
-def work_check(data: Path, select: str | None) -> dict:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def work_check(data: Path, select: str | None, jobs: int = 1) -> dict:
     from ahenk.check.runner import check_paths
     from ahenk.glossary import load_termbase
 
     termbase = load_termbase(data / "termbase.tsv")
-    start = _clock()
-    report = check_paths([data / "en-az.tmx", data / "en-ru.tmx"], termbase, select=select)
+    start, children = _clock(), _children_cpu()
+    options = {"jobs": jobs} if jobs != 1 else {}  # an older ahenk (--src) has no jobs
+    report = check_paths([data / "en-az.tmx", data / "en-ru.tmx"], termbase, select=select,
+                         **options)
     wall, cpu = _since(start)
+    extra = {}
+    if jobs != 1:  # the workers' CPU time too, and their peak memory apart from ours
+        cpu += _children_cpu() - children
+        extra["worker_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     counts: dict[str, int] = {}
     for finding in report.findings:
         counts[finding.check_id] = counts.get(finding.check_id, 0) + 1
     return {"units": report.summary.get("units"), "wall": wall, "cpu": cpu,
-            "findings": dict(sorted(counts.items())), "found": len(report.findings)}
+            "findings": dict(sorted(counts.items())), "found": len(report.findings), **extra}
 
 
 def work_pofilter(data: Path) -> dict:
@@ -140,18 +157,28 @@ def work_pofilter(data: Path) -> dict:
 
 
 WORKERS = {
-    "floor": lambda data: work_floor(data),
-    "read": lambda data: work_read(data),
-    "terms": lambda data: work_check(data, TERM_CHECKS),
-    "all": lambda data: work_check(data, None),
-    "consistency": lambda data: work_check(data, CONSISTENCY_CHECKS),
-    "pofilter": lambda data: work_pofilter(data),
+    "floor": lambda data, jobs: work_floor(data),
+    "read": lambda data, jobs: work_read(data),
+    "terms": lambda data, jobs: work_check(data, TERM_CHECKS, jobs),
+    "all": lambda data, jobs: work_check(data, None, jobs),
+    "consistency": lambda data, jobs: work_check(data, CONSISTENCY_CHECKS),
+    "pofilter": lambda data, jobs: work_pofilter(data),
 }
+#: The rows that can also run with --jobs, as an extra row each.
+PARALLEL = ("terms", "all")
+LABELS = {"terms": "ahenk terms", "all": "ahenk all"}
 
 
-def worker(name: str, data: Path, src: Path) -> None:
+def split_row(row: str) -> tuple[str, int]:
+    """A row's worker and jobs: ``"all -j2"`` → ``("all", 2)``."""
+    name, _, jobs = row.partition(" -j")
+    return name, int(jobs) if jobs else 1
+
+
+def worker(row: str, data: Path, src: Path) -> None:
     sys.path.insert(0, str(src))
-    result = WORKERS[name](data)
+    name, jobs = split_row(row)
+    result = WORKERS[name](data, jobs)
     result.setdefault("peak_mb", _peak_mb())
     print(json.dumps(result))
 
@@ -198,20 +225,27 @@ def print_size(units: int, rows: list[str], results: dict[str, dict], src: Path)
     floor = results.get("floor")
     # the ratio compares CPU time: wall time follows whatever else the machine is doing
     floor_per_unit = floor["cpu"] / floor["units"] if floor else None
-    head = f"{'':14}{'units':>10}{'wall s':>10}{'cpu s':>9}{'units/s':>11}{'× floor':>9}" \
+    head = f"{'':16}{'units':>10}{'wall s':>10}{'cpu s':>9}{'units/s':>11}{'× floor':>9}" \
            f"{'peak MB':>9}"
     print(head)
     print("-" * len(head))
     for name in rows:
         r = results[name]
-        label = {"terms": "ahenk terms", "all": "ahenk all"}.get(name, name)
+        base, jobs = split_row(name)
+        label = LABELS.get(base, base) + (f" -j{jobs}" if jobs != 1 else "")
         wall, cpu, n = r["wall"], r["cpu"], r["units"]
         note = ""
+        if jobs != 1:
+            serial = results.get(base)
+            faster = f"{serial['wall'] / wall:.2f}× the wall speed of {LABELS[base]}, " \
+                if serial else ""
+            note = f"  ({faster}cpu with the workers', whose peak is " \
+                   f"{r.get('worker_peak_mb', 0):.0f} MB)"
         if name == "pofilter" and n < units:
             note = f"  (measured on {n:,} units, extrapolated to {units:,})"
             wall, cpu, n = wall * units / n, cpu * units / n, units
         ratio = f"{cpu / n / floor_per_unit:.1f}" if floor_per_unit else "-"
-        print(f"{label:14}{n:>10,}{wall:>10.1f}{cpu:>9.1f}{n / cpu:>11,.0f}{ratio:>9}"
+        print(f"{label:16}{n:>10,}{wall:>10.1f}{cpu:>9.1f}{n / cpu:>11,.0f}{ratio:>9}"
               f"{r['peak_mb']:>9.0f}{note}")
     for name in ("terms", "all", "consistency"):
         if name in results and results[name].get("findings"):
@@ -254,6 +288,9 @@ def main() -> None:
                         help="the ahenk source tree to measure (default: this checkout)")
     parser.add_argument("--only", default="floor,read,terms,all,pofilter",
                         help="rows to measure, comma-separated")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="also run the terms and all rows with the unit checks in this "
+                        "many processes (0: one per CPU), as extra rows")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -264,6 +301,8 @@ def main() -> None:
     else:
         sizes = [1_000_000 if args.full else args.units]
     rows = args.only.split(",")
+    if args.jobs is not None and args.jobs != 1:
+        rows += [f"{name} -j{args.jobs}" for name in rows if name in PARALLEL]
     by_size: dict[int, dict[str, dict]] = {}
     met = True
     for units in sizes:

@@ -2,7 +2,9 @@
 
 Callers never parse message strings: every error carries its location as attributes, and
 the CLI boundary (``ahenk.cli``) turns any :class:`AhenkError` into a one-line message and
-exit code 2. Findings of checks are *not* errors; they are data (``ahenk.check``).
+exit code 2. Findings of checks are *not* errors; they are data (``ahenk.check``). An error
+pickles whole (type, message, location), so one raised in a worker process (``ahenk check
+--jobs``) is raised in the parent exactly as the serial run raises it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,19 @@ class AhenkError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self) -> tuple:
+        # Exception's own reduce calls ``type(self)(*self.args)``: a subclass whose __init__
+        # takes other arguments than the message is rebuilt wrong (LanguageTagError) or not at all
+        return _restore, (type(self), self.args, self.__dict__)
+
+
+def _restore(cls: type[AhenkError], args: tuple, state: dict) -> AhenkError:
+    """An :class:`AhenkError` unpickled: built without ``__init__``, attributes as they were."""
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class UsageError(AhenkError):

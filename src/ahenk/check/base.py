@@ -155,7 +155,9 @@ class CheckContext:
     """What every check of one run shares: the termbase and a cache for expensive objects.
 
     The cache (:meth:`cached`) holds what a check builds once per run (term indexes, a language
-    detector), keyed by the check's own keys.
+    detector), keyed by the check's own keys. It is a cache only: what a unit check finds in a
+    pair must not depend on the pairs it saw before, since with ``jobs`` each worker process
+    sees some of them, with its own copy of the context (:mod:`ahenk.check.parallel`).
     """
 
     termbase: Termbase | None = None

@@ -38,6 +38,8 @@ KEYS: dict[str, str] = {
     "per-path-ignores": "table of glob = [check ids]: checks not reported for files matching the "
                         "glob (relative to the config file's folder; `*` also crosses `/`; "
                         "`all` ignores every check)",
+    "jobs": "processes that run the unit checks: 1 (the default) this one, N that many, 0 one "
+            "per CPU; the report is the same",
 }
 
 
@@ -55,6 +57,7 @@ class Config:
     baseline: str | None = None
     severity: dict[str, Severity] = field(default_factory=dict)
     per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
+    jobs: int | None = None
 
     @property
     def root(self) -> Path:
@@ -173,6 +176,11 @@ def _parse(table: Mapping[str, Any], file: Path, where: str | None) -> Config:
     for key, attr in (("select", "select"), ("ignore", "ignore")):
         if key in table:
             setattr(config, attr, id_list(key, table[key]))
+    if "jobs" in table:
+        jobs = table["jobs"]
+        if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
+            raise fail("jobs", "must be 0 (one per CPU) or a positive whole number")
+        config.jobs = jobs
     if "fail-on" in table:
         config.fail_on = _severity(table["fail-on"], lambda m: fail("fail-on", m)).value
     severities = table.get("severity", {})

@@ -8,6 +8,8 @@ corpus-scope check keeps what it must through its collector: the consistency che
 row per pair in an index that moves to disk when large (:mod:`ahenk.check.spill`). The
 findings themselves stay in memory, each with its mark: the report needs them all, sorted and
 counted, and a clean corpus has few. So memory is flat in the number of units, findings aside.
+With ``jobs`` the unit checks run in worker processes, a batch of units at a time, while this
+process reads, pairs and feeds the collectors (:mod:`ahenk.check.parallel`): the same report.
 
 With ``changed_since`` every file is read whole instead, since which units changed is found by
 comparing the file with its version at that revision (:mod:`ahenk.check.changed`);
@@ -31,6 +33,7 @@ from ahenk.check.base import Check, CheckContext, Scope
 from ahenk.check.changed import changed_units
 from ahenk.check.config import path_ignores
 from ahenk.check.finding import Finding, Report, Side, summarize
+from ahenk.check.parallel import Entry, resolve_jobs, unit_runner
 from ahenk.check.registry import selected
 from ahenk.check.signature import signature
 from ahenk.check.stream import file_pairs, position
@@ -71,64 +74,54 @@ class _Input:
     changed: set[int] | None = None
 
 
-#: A finding, its place in the run and the suppression mark of its pair. The place is what
-#: breaks ties in the report's sort: unit checks' findings in file order (even for a unit that
-#: waited for its file's languages), then each store/corpus check's, in check order.
-_Entry = tuple[Finding, tuple[int, ...], Mark]
-
-
 def _run(inputs: Iterable[_Input], checks: Sequence[Check], context: CheckContext,
-         src_lang: LanguageTag | None, tgt_lang: LanguageTag | None
-         ) -> tuple[list[_Entry], int, list[str]]:
+         src_lang: LanguageTag | None, tgt_lang: LanguageTag | None, jobs: int = 1
+         ) -> tuple[list[Entry], int, list[str]]:
     """Every check over *inputs*, pair by pair as they stream: the findings (unsorted), how
     many units had pairs, and the files.
 
-    Unit checks run on one pair at a time, all of them in turn (the term checks share the
-    matches of a text in a bounded memo, which a pass per check would outrun); store- and
-    corpus-scope checks get each pair through their collector and report at the end of the
-    file, or of the run.
+    Unit checks run on one unit's pairs at a time, all of them in turn (the term checks share
+    the matches of a text in a bounded memo, which a pass per check would outrun), here or,
+    with *jobs*, in worker processes (:mod:`ahenk.check.parallel`); store- and corpus-scope
+    checks get each pair through their collector, here, and report at the end of the file, or
+    of the run.
     """
     unit_checks = [check for check in checks if check.scope is Scope.UNIT]
     corpus = [(i, check.collector(context)) for i, check in enumerate(checks)
               if check.scope is Scope.CORPUS]
-    found: list[_Entry] = []
+    found: list[Entry] = []
     units = 0
     files: list[str] = []
-    for f, item in enumerate(inputs):
-        files.append(item.reader.origin or "<input>")
-        per_store = [(i, check.collector(context)) for i, check in enumerate(checks)
-                     if check.scope is Scope.STORE]
-        collectors = [c for _, c in corpus + per_store]
-        changed = item.changed
-        with closing(file_pairs(item.reader, src_lang, tgt_lang,
-                                monolingual=item.monolingual)) as stream:
-            for ordinal, unit, pairs in stream:
-                units += 1
-                unchanged = changed is not None and id(unit) not in changed
-                n = 0
-                for k, pair in enumerate(pairs):
-                    mark = None
+    with unit_runner(unit_checks, context, jobs) as unit_scope:
+        for f, item in enumerate(inputs):
+            files.append(item.reader.origin or "<input>")
+            per_store = [(i, check.collector(context)) for i, check in enumerate(checks)
+                         if check.scope is Scope.STORE]
+            collectors = [c for _, c in corpus + per_store]
+            changed = item.changed
+            with closing(file_pairs(item.reader, src_lang, tgt_lang,
+                                    monolingual=item.monolingual)) as stream:
+                for ordinal, unit, pairs in stream:
+                    units += 1
+                    unchanged = changed is not None and id(unit) not in changed
                     if collectors:
-                        mark = Mark.of(pair, unchanged)
-                        at = position(f, ordinal, k)
-                        for collector in collectors:
-                            collector.add(pair, at, mark)
-                    for check in unit_checks:
-                        for finding in check.run_pair(pair, context):
-                            if mark is None:
-                                mark = Mark.of(pair, unchanged)
-                            found.append((finding, (0, f, ordinal, n), mark))
-                            n += 1
-        for i, collector in per_store:
-            found.extend((finding, (1, i, f, n), mark)
+                        for k, pair in enumerate(pairs):
+                            mark = Mark.of(pair, unchanged)
+                            at = position(f, ordinal, k)
+                            for collector in collectors:
+                                collector.add(pair, at, mark)
+                    unit_scope.add(f, ordinal, pairs, unchanged)
+            for i, collector in per_store:
+                found.extend((finding, (1, i, f, n), mark)
+                             for n, (finding, mark) in enumerate(collector.finish()))
+        for i, collector in corpus:
+            found.extend((finding, (1, i, 0, n), mark)
                          for n, (finding, mark) in enumerate(collector.finish()))
-    for i, collector in corpus:
-        found.extend((finding, (1, i, 0, n), mark)
-                     for n, (finding, mark) in enumerate(collector.finish()))
+        found.extend(unit_scope.finish())
     return found, units, files
 
 
-def _unique(entries: list[_Entry]) -> list[tuple[Finding, Mark]]:
+def _unique(entries: list[Entry]) -> list[tuple[Finding, Mark]]:
     """Sorted; a source-side finding repeated once per target of a unit is kept once."""
     entries.sort(key=lambda entry: (entry[0].sort_key(), entry[1]))
     seen: set[tuple] = set()
@@ -151,12 +144,13 @@ def _check(inputs: Iterable[_Input], termbase: Termbase | None, *,
            per_path_ignores: Mapping[str, Iterable[str]] | None,
            root: str | os.PathLike[str] | None,
            baseline: str | os.PathLike[str] | None,
-           write_baseline: str | os.PathLike[str] | None) -> Report:
+           write_baseline: str | os.PathLike[str] | None, jobs: int) -> Report:
     """The run behind :func:`check_paths` and :func:`check_stores`, and its report."""
+    resolve_jobs(jobs)  # a bad value fails before any file is read
     checks = selected(select, ignore)
     context = CheckContext(termbase=termbase)
     try:
-        found, units, files = _run(inputs, checks, context, src_lang, tgt_lang)
+        found, units, files = _run(inputs, checks, context, src_lang, tgt_lang, jobs)
     finally:
         context.close()
     entries = _unique(found)
@@ -183,7 +177,8 @@ def check_stores(stores: Sequence[Store], termbase: Termbase | None = None, *,
                  root: str | os.PathLike[str] | None = None,
                  changed_since: str | None = None,
                  baseline: str | os.PathLike[str] | None = None,
-                 write_baseline: str | os.PathLike[str] | None = None) -> Report:
+                 write_baseline: str | os.PathLike[str] | None = None,
+                 jobs: int = 1) -> Report:
     """Check *stores* together (corpus-scope checks see all of them) and report.
 
     After the checks: *severity* re-grades checks by id; findings suppressed by a note of their
@@ -192,6 +187,9 @@ def check_stores(stores: Sequence[Store], termbase: Termbase | None = None, *,
     added or changed since that git revision are dropped; *write_baseline* then records what is
     left, and findings in the *baseline* file are dropped. ``summary["suppressed"]`` counts the
     findings each step dropped.
+
+    *jobs* processes run the unit checks (0: one per CPU; :mod:`ahenk.check.parallel`), for
+    the same report as one (the default) in less time on a large input.
     """
     source, target = _lang(src_lang), _lang(tgt_lang)
 
@@ -206,7 +204,7 @@ def check_stores(stores: Sequence[Store], termbase: Termbase | None = None, *,
 
     return _check(inputs(), termbase, select=select, ignore=ignore, src_lang=source,
                   tgt_lang=target, severity=severity, per_path_ignores=per_path_ignores,
-                  root=root, baseline=baseline, write_baseline=write_baseline)
+                  root=root, baseline=baseline, write_baseline=write_baseline, jobs=jobs)
 
 
 def regrade(findings: list[Finding], severity: Mapping[str, Severity | str] | None
@@ -328,7 +326,8 @@ def check_paths(paths: Iterable[str | os.PathLike[str]],
                 root: str | os.PathLike[str] | None = None,
                 changed_since: str | None = None,
                 baseline: str | os.PathLike[str] | None = None,
-                write_baseline: str | os.PathLike[str] | None = None) -> Report:
+                write_baseline: str | os.PathLike[str] | None = None,
+                jobs: int = 1) -> Report:
     """Read *paths* (files or directories) and *glossary*, check them together, report.
 
     The keywords after *glossary_format* are :func:`check_stores`'s.
@@ -350,8 +349,8 @@ def check_paths(paths: Iterable[str | os.PathLike[str]],
                             tgt_lang=target, severity=severity,
                             per_path_ignores=per_path_ignores, root=root,
                             changed_since=changed_since, baseline=baseline,
-                            write_baseline=write_baseline)
+                            write_baseline=write_baseline, jobs=jobs)
     return _check(_stream(files, from_format, source, target), termbase, select=select,
                   ignore=ignore, src_lang=source, tgt_lang=target, severity=severity,
                   per_path_ignores=per_path_ignores, root=root, baseline=baseline,
-                  write_baseline=write_baseline)
+                  write_baseline=write_baseline, jobs=jobs)

@@ -57,6 +57,9 @@ def _config(path: str | None, use: bool) -> Config:
               help="Do not report findings recorded in this baseline file; count them.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
               help="Record the findings of this run in a baseline file, and exit 0.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Run the unit checks in N processes (0: one per CPU) for the same report "
+                   "sooner on large inputs [default: 1].")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Configuration file (default: ahenk.toml or pyproject.toml's [tool.ahenk], "
                    "from the current directory upwards).")
@@ -67,8 +70,8 @@ def command(paths: tuple[str, ...], glossary: str | None, src_lang: str | None,
             tgt_lang: str | None, from_format: str | None, output_format: str,
             select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
             fail_on: str | None, changed_since: str | None, baseline: str | None,
-            write_baseline: str | None, config_path: str | None, no_config: bool,
-            output: str | None) -> int:
+            write_baseline: str | None, jobs: int | None, config_path: str | None,
+            no_config: bool, output: str | None) -> int:
     """Check translations in PATH... (files or folders: TMX, XLIFF, PO, TSV, text).
 
     Numbers, placeholders, untranslated and wrong-language text, punctuation, consistency
@@ -84,7 +87,8 @@ def command(paths: tuple[str, ...], glossary: str | None, src_lang: str | None,
         severity={**config.severity, **parse_severity_overrides(severity)},
         per_path_ignores=config.per_path_ignores, root=config.root,
         changed_since=changed_since, baseline=baseline or config.baseline,
-        write_baseline=write_baseline)
+        write_baseline=write_baseline,
+        jobs=jobs if jobs is not None else config.jobs if config.jobs is not None else 1)
     text = render(report, output_format)
     if output:
         write_text(output, text)
