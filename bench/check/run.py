@@ -19,6 +19,9 @@ Rows, each measured in a subprocess of its own (wall time, CPU time, peak RSS of
 * ``ahenk terms``: ``check_paths`` with term-missing, term-forbidden and term-variant
   (inflection-aware matching on both sides, near-miss search), termbase loading excluded,
   index building included.
+* ``ahenk match``: term-missing and term-forbidden only, the matching with
+  morphology without term-variant's near-miss search: what the floor's exact scan becomes
+  once terms inflect.
 * ``ahenk all``: ``check_paths`` with the default check set.
 * ``consistency``: ``check_paths`` with inconsistent-target and inconsistent-source only, the
   checks that must keep something of every pair (an index that moves to disk past
@@ -55,6 +58,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 TERM_CHECKS = "term-missing,term-forbidden,term-variant"
+MATCH_CHECKS = "term-missing,term-forbidden"
 CONSISTENCY_CHECKS = "inconsistent-target,inconsistent-source"
 TARGET_RATIO = 5.0
 
@@ -160,13 +164,14 @@ WORKERS = {
     "floor": lambda data, jobs: work_floor(data),
     "read": lambda data, jobs: work_read(data),
     "terms": lambda data, jobs: work_check(data, TERM_CHECKS, jobs),
+    "match": lambda data, jobs: work_check(data, MATCH_CHECKS, jobs),
     "all": lambda data, jobs: work_check(data, None, jobs),
     "consistency": lambda data, jobs: work_check(data, CONSISTENCY_CHECKS),
     "pofilter": lambda data, jobs: work_pofilter(data),
 }
 #: The rows that can also run with --jobs, as an extra row each.
 PARALLEL = ("terms", "all")
-LABELS = {"terms": "ahenk terms", "all": "ahenk all"}
+LABELS = {"terms": "ahenk terms", "match": "ahenk match", "all": "ahenk all"}
 
 
 def split_row(row: str) -> tuple[str, int]:
@@ -247,7 +252,7 @@ def print_size(units: int, rows: list[str], results: dict[str, dict], src: Path)
         ratio = f"{cpu / n / floor_per_unit:.1f}" if floor_per_unit else "-"
         print(f"{label:16}{n:>10,}{wall:>10.1f}{cpu:>9.1f}{n / cpu:>11,.0f}{ratio:>9}"
               f"{r['peak_mb']:>9.0f}{note}")
-    for name in ("terms", "all", "consistency"):
+    for name in ("terms", "match", "all", "consistency"):
         if name in results and results[name].get("findings"):
             print(f"findings ({name}): {results[name]['findings']}")
     if floor_per_unit and "terms" in results:
@@ -286,7 +291,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--src", type=Path, default=ROOT / "src",
                         help="the ahenk source tree to measure (default: this checkout)")
-    parser.add_argument("--only", default="floor,read,terms,all,pofilter",
+    parser.add_argument("--only", default="floor,read,match,terms,all,pofilter",
                         help="rows to measure, comma-separated")
     parser.add_argument("--jobs", type=int, default=None,
                         help="also run the terms and all rows with the unit checks in this "
