@@ -166,3 +166,29 @@ def test_pair_helpers():
     pair = Pair(Unit(Segment("a"), [], attrs={"tuid": "t9"}), Segment("a"), Segment("b"), en, az)
     assert (pair.src, pair.tgt, pair.ref, pair.tag(Side.TARGET).script) == ("en", "az", "t9",
                                                                            "Cyrl")
+
+
+def test_what_a_run_builds_is_frozen_during_the_run_and_given_back():
+    import gc
+
+    context = CheckContext(termbase=termbase())
+    assert gc.get_freeze_count() == 0
+    index = context.cached(("test", 1), lambda: [object() for _ in range(100)])
+    assert gc.get_freeze_count() >= len(index)  # out of the collector's full passes
+    context.close()
+    assert gc.get_freeze_count() == 0
+    check_paths([DATA / "en-az-ru.tmx"], TERMBASE)
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_process_that_freezes_objects_itself_is_left_alone():
+    import gc
+
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        check_paths([DATA / "en-az-ru.tmx"], TERMBASE)
+        # neither given back (unfrozen) nor added to; frozen objects freed since count no more
+        assert 0 < gc.get_freeze_count() <= before
+    finally:
+        gc.unfreeze()

@@ -19,6 +19,7 @@ normalised keys in an index that spills to disk) returns its own :class:`Collect
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -164,11 +165,25 @@ class CheckContext:
     options: dict[str, Any] = field(default_factory=dict)
     _cache: dict[Any, Any] = field(default_factory=dict, repr=False)
     _release: list[Callable[[], None]] = field(default_factory=list, repr=False)
+    _frozen: bool | None = field(default=None, repr=False)  # whether the run freezes
 
     def cached(self, key: Any, build: Callable[[], Any]) -> Any:
         if key not in self._cache:
             self._cache[key] = build()
+            self.freeze()
         return self._cache[key]
+
+    def freeze(self) -> None:
+        """What a run builds lives as long as the run (term indexes: millions of objects, none
+        of them garbage): keep it out of the collector's full passes, which would walk it
+        again and again as the checks' own caches grow, and give it back when the run ends.
+        Left alone when the process freezes objects itself (a server before it forks)."""
+        if self._frozen is None:
+            self._frozen = gc.get_freeze_count() == 0
+            if self._frozen:
+                self.on_close(gc.unfreeze)
+        if self._frozen:
+            gc.freeze()
 
     def on_close(self, release: Callable[[], None]) -> None:
         """Call *release* when the run ends (:meth:`close`): an on-disk index's files."""

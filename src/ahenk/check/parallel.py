@@ -41,7 +41,6 @@ this process, which ends the workers; a worker that dies is reported, never wait
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import pickle
@@ -279,20 +278,18 @@ class Workers:
         fork = multiprocessing.get_context("fork")
         parent_ends: list[Connection] = []
         # what exists now the workers only read: out of the collector's sight, their garbage
-        # collections leave its pages shared instead of writing to every object's header
-        gc.freeze()
-        try:
-            for _ in range(self.jobs):
-                here, there = fork.Pipe()
-                process = fork.Process(target=_serve, name="ahenk-check", daemon=True,
-                                       args=(there, self.checks, self.context,
-                                             [*parent_ends, here]))
-                process.start()
-                there.close()
-                parent_ends.append(here)
-                self.workers.append(_Worker(process, here))
-        finally:
-            gc.unfreeze()
+        # collections leave its pages shared instead of writing to every object's header (the
+        # context gives it back when the run ends)
+        self.context.freeze()
+        for _ in range(self.jobs):
+            here, there = fork.Pipe()
+            process = fork.Process(target=_serve, name="ahenk-check", daemon=True,
+                                   args=(there, self.checks, self.context,
+                                         [*parent_ends, here]))
+            process.start()
+            there.close()
+            parent_ends.append(here)
+            self.workers.append(_Worker(process, here))
 
     def _stop(self, *, graceful: bool) -> None:
         """End the workers: a closed connection tells an idle one to exit; any other (or
