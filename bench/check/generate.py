@@ -36,6 +36,7 @@ import argparse
 import csv
 import os
 import random
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -58,7 +59,7 @@ from ahenk.termbase.model import Concept, Term, Termbase, TermStatus  # noqa: E4
 SEED = 11
 CONCEPTS = 10000
 #: Bumped when the generator's output changes, so data generated before is not reused.
-VERSION = 3
+VERSION = 4
 
 # (en, az, ru masculine nominative); az adjectives do not inflect
 ADJECTIVES = [
@@ -244,8 +245,9 @@ def ru_inflect(text: str, case: str, plural: bool = False) -> str:
                 break
     out = []
     for word, r in zip(words, role, strict=True):
-        if r is not Role.INFLECTS or (case == "nomn" and not plural):
-            out.append(word)
+        if r is not Role.INFLECTS or (case == "nomn" and not plural) \
+                or not _CYRILLIC_WORD.fullmatch(word):
+            out.append(word)  # a name in Latin letters (Human Rights Watch) is not declined
             continue
         parse = morph.parse(word.lower())[0]
         grammemes = {case, "plur" if plural else "sing"}
@@ -259,8 +261,18 @@ def ru_inflect(text: str, case: str, plural: bool = False) -> str:
             out.append(form_text if not plural else word + "ы")
             continue
         word_form = form.word if form is not None else word.lower()
-        out.append(word_form.capitalize() if word[:1].isupper() else word_form)
+        out.append(_cased_as(word_form, word))
     return " ".join(out)
+
+
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'’-]+")
+
+
+def _cased_as(form: str, word: str) -> str:
+    """*form* with the capitals of *word* where the two agree letter for letter (О'Флаэрти
+    keeps its second capital in О'Флаэрти-ом, not О'флаэрти)."""
+    return "".join(c.upper() if i < len(word) and word[i].isupper() and word[i].lower() == c
+                   else c for i, c in enumerate(form))
 
 
 #: endings of a masculine noun declined by its last letter: hard consonant, й, ь
@@ -451,6 +463,7 @@ CLAUSES = [
     ("in several {PL}", "PLLOC", "bir sıra {}", "loct", True, "в ряде {}"),
     ("regarding the {} itself", "ACC", "{} nəzərə alaraq", "accs", False, "учитывая {}"),
 ]
+NAME_CLAUSES = [clause for clause in CLAUSES if "{PL}" not in clause[0]]
 GENERIC = {"az": "bu qurum", "ru": "этот орган"}
 #: Planted kinds an untranslated target (the source copied over it) undoes.
 TARGET_KINDS = frozenset({"missing", "rejected", "misspelt", "number", "punctuation"})
@@ -587,7 +600,9 @@ class UnitMaker:
 
     def _insert(self, entry: Entry, src: str, tgt: str) -> tuple[str, str]:
         rng = self.rng
-        en_clause, az_case, az_clause, ru_case, plural, ru_clause = rng.choice(CLAUSES)
+        # a name is not counted in the plural ("in several Michael O'Flaherties")
+        en_clause, az_case, az_clause, ru_case, plural, ru_clause = rng.choice(
+            NAME_CLAUSES if entry.name else CLAUSES)
         en_terms = [t for t, s in entry.terms["en"] if s.allowed] or [entry.terms["en"][0][0]]
         en = rng.choice(en_terms)
         if "{PL}" in en_clause:
@@ -611,17 +626,19 @@ class UnitMaker:
             misspell = True  # after inflection, so that the ending is still a real one
         if self.lang == "az":
             head, _, last = term.rpartition(" ")
-            case = az_case if not entry.name or az_case not in ("PL", "PLLOC") else "LOC"
+            case = az_case
             if entry.name and case != "NOM":
                 last = last + "'" + az_inflect(last, case)[len(last):] if rng.random() < 0.1 \
                     else az_inflect(last, case)
             else:
-                last = az_inflect(last, case, entry.possessed and bool(head))
+                # the generic phrase (bu qurum) has no izafet of its own: qurumu, not qurumnu
+                last = az_inflect(last, case,
+                                  entry.possessed and bool(head) and term != GENERIC["az"])
             inflected = (head + " " + last).strip()
         elif entry.name and entry.id.startswith("syn-") and " " not in term:
             inflected = ru_name(term, ru_case)
         else:
-            inflected = ru_inflect(term, ru_case, plural and not entry.name)
+            inflected = ru_inflect(term, ru_case, plural)
         if misspell:
             avoid = frozenset(w.lower() for lang, terms in entry.terms.items()
                               if lang != self.lang for t, _ in terms for w in t.split(" "))
