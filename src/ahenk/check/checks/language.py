@@ -143,8 +143,30 @@ def diagnose(text: str, lang: str, script: str | None = None) -> tuple[str, str]
         return None  # not one letter English lacks: a short English text misread
     expected = dict(values).get(lang, 0.0)
     if best != lang and confidence >= DETECTED_AT_LEAST and expected <= EXPECTED_AT_MOST:
+        if {best, lang} == {"az", "tr"} and not _confirmed(judged, best):
+            return None  # the close pair, and the finer model does not agree
         return best, f"reads as {NAMES[best]}, not {NAMES.get(lang, lang)}"
     return None
+
+
+@lru_cache(maxsize=1)
+def fine_detector() -> Any:
+    """Azerbaijani against Turkish in lingua's high-accuracy mode, loaded only when the fast
+    model reads one as the other: on the few words left once names are set aside it takes
+    Azerbaijani for Turkish («Ətraflı … bir sıra şura yardımlarında», «Səadət … hesabat
+    laboratoriyasında»), where the finer model does not."""
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(Language.AZERBAIJANI,
+                                                  Language.TURKISH).build()
+
+
+@lru_cache(maxsize=4096)
+def _confirmed(judged: str, best: str) -> bool:
+    """Whether the high-accuracy model too reads *judged* as *best* (az or tr), surely."""
+    values = fine_detector().compute_language_confidence_values(judged)
+    by_code = {("az" if v.language.name == "AZERBAIJANI" else "tr"): v.value for v in values}
+    return by_code.get(best, 0.0) >= DETECTED_AT_LEAST
 
 
 def _plainly(lang: str, text: str, latin: int, cyrillic: int) -> bool:
@@ -176,8 +198,11 @@ class WrongLanguage(Check):
         "Both sides are checked; segments with fewer than three content words (function words "
         "such as of, və, и aside) after setting aside names, numbers and codes are too short "
         "to judge and are skipped; a capitalised word after an opening quote or bracket is a "
-        "name, not a sentence start."
+        "name, not a sentence start. Azerbaijani and Turkish, the close pair, are told apart "
+        "twice: a text the fast model reads as the other is reported only when the "
+        "high-accuracy model agrees."
     )
+    version = 2
     severity = Severity.ERROR
     languages = frozenset({"en", "az", "ru"})
     needs_target = False
