@@ -18,6 +18,7 @@ from decimal import Decimal
 import regex
 
 from ahenk.check.base import Check, CheckContext, Pair
+from ahenk.check.checks.untranslated import untranslated
 from ahenk.check.finding import Finding
 from ahenk.check.registry import register
 from ahenk.diagnostics import Severity
@@ -46,6 +47,18 @@ def _written_out(value: Decimal | str, text: str, lang: str | None) -> bool:
         return False
     pattern = _WORD_PATTERNS.get(lang or "", {}).get(int(value))
     return pattern is not None and pattern.search(text) is not None
+
+
+#: A code of letters and digits (COP29, G20): its digits are no number of the text, but a
+#: translation may spell them out as one (COP29 → 29-я сессия Конференции сторон).
+_CODE = regex.compile(r"(?<![\p{L}\p{N}])\p{L}+-?(\p{Nd}+)(?![\p{L}\p{N}])")
+
+
+def _in_code(value: Decimal | str, text: str) -> bool:
+    if not isinstance(value, Decimal) or value != value.to_integral_value():
+        return False
+    digits = str(int(value))
+    return any(m.group(1).lstrip("0") == digits for m in _CODE.finditer(text))
 
 
 def _take(tokens: list[NumberToken], value: Decimal | str) -> bool:
@@ -83,8 +96,11 @@ class NumberMismatch(Check):
         "(3,400 for 3 400) reads as a decimal (3.4) and is reported. Dates match across "
         "01.05.2025 and 1 May 2025, and one to ten may be written as words. A word for "
         "thousand, million or billion after a number multiplies it: 4,000 = az 4 min = ru "
-        "4 тыс.; 1.5 million = 1,5 milyon = 1,5 млн."
+        "4 тыс.; 1.5 million = 1,5 milyon = 1,5 млн. The digits of a code (COP29, G20) "
+        "may stand as a number on the other side (29-я сессия Конференции сторон). A target "
+        "left untranslated (what unchanged and wrong-language report) is not compared."
     )
+    version = 2
     severity = Severity.ERROR
     related = ("pofilter: numbers", "Weblate: –")
     examples = (("en", "3,400 people were displaced.", "ru", "Были перемещены 3,400 человек."),
@@ -99,8 +115,12 @@ class NumberMismatch(Check):
         missing = [t for t in src_tokens if not _take(extra, t.value)]
         missing = _reconcile_dates(missing, extra)
         extra = _reconcile_dates(extra, missing)
-        missing = [t for t in missing if not _written_out(t.value, target, pair.tgt)]
-        extra = [t for t in extra if not _written_out(t.value, source, pair.src)]
+        missing = [t for t in missing if not _written_out(t.value, target, pair.tgt)
+                   and not _in_code(t.value, target)]
+        extra = [t for t in extra if not _written_out(t.value, source, pair.src)
+                 and not _in_code(t.value, source)]
+        if (missing or extra) and untranslated(pair):
+            return  # the source left in place: unchanged or wrong-language reports the unit
         for want, got in zip(missing, extra, strict=False):
             yield self.finding(pair, _differs(want, got, pair), expected=want.text, found=got.text,
                                span=(got.start, got.end))

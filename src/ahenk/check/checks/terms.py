@@ -17,8 +17,7 @@ from collections.abc import Iterable
 from ahenk.check.base import Check, CheckContext, Pair
 from ahenk.check.checks._text import EMAIL, URL, mask
 from ahenk.check.checks._variants import Variant, VariantIndex
-from ahenk.check.checks.language import NAMES, diagnose
-from ahenk.check.checks.untranslated import unchanged
+from ahenk.check.checks.untranslated import untranslated
 from ahenk.check.finding import Finding, Side
 from ahenk.check.registry import register
 from ahenk.diagnostics import Severity
@@ -86,22 +85,6 @@ def foreign_terms(context: CheckContext, lang: str) -> frozenset[str]:
         return frozenset(fold(t.text, t.lang.language) for c in context.termbase or ()
                          for t in c.terms if t.lang.language != lang)
     return context.cached(("foreign-terms", lang), build)
-
-
-def untranslated(pair: Pair) -> bool:
-    """Whether *pair*'s target is its source left in place: the source text unchanged (as the
-    ``unchanged`` check judges it) or a text that reads as the source language (as
-    ``wrong-language`` judges it). Asked only when a term check is about to report on the
-    target, as the language detector is the dearer part."""
-    target, tgt = pair.target_text, pair.tgt
-    if not target or not tgt:
-        return False
-    if unchanged(pair):
-        return True
-    if tgt not in NAMES or tgt == "tr":  # the languages wrong-language judges
-        return False
-    judged = diagnose(target, tgt, pair.tgt_tag.script if pair.tgt_tag else None)
-    return judged is not None and judged[0] == pair.src
 
 
 def _preferred(concept: Concept | None, lang: str) -> str | None:

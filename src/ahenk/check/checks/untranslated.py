@@ -89,6 +89,25 @@ def unchanged(pair: Pair) -> bool:
     return not (pair.tgt and _written_in(pair.source_text, pair.tgt, pair.src))
 
 
+def untranslated(pair: Pair) -> bool:
+    """Whether *pair*'s target is its source left in place: the source text unchanged (as the
+    ``unchanged`` check judges it) or a text that reads as the source language (as
+    ``wrong-language`` judges it). The term and number checks ask it only when about to report
+    on the target, and stay silent then: the unit's one finding says all there is to say, and
+    the language detector is the dearer part."""
+    from ahenk.check.checks.language import NAMES, diagnose
+
+    target, tgt = pair.target_text, pair.tgt
+    if not target or not tgt:
+        return False
+    if unchanged(pair):
+        return True
+    if tgt not in NAMES or tgt == "tr":  # the languages wrong-language judges
+        return False
+    judged = diagnose(target, tgt, pair.tgt_tag.script if pair.tgt_tag else None)
+    return judged is not None and judged[0] == pair.src
+
+
 def _written_in(text: str, lang: str, src: str) -> bool:
     """Whether *text* (the source, in *src* by its unit) is in fact in *lang*."""
     from ahenk.check.checks.language import detect
