@@ -61,6 +61,35 @@ def _in_code(value: Decimal | str, text: str) -> bool:
     return any(m.group(1).lstrip("0") == digits for m in _CODE.finditer(text))
 
 
+def _code_mismatches(source: str, target: str) -> list[tuple[regex.Match[str],
+                                                              regex.Match[str]]]:
+    """(source code, target code) pairs with the same letters and other digits (COP29 /
+    COP39): a code kept as it is in the translation but for its number. A code whose letters
+    the target also has with the same digits, or does not have at all, is left alone."""
+    def codes(text: str) -> dict[str, list[regex.Match[str]]]:
+        found: dict[str, list[regex.Match[str]]] = {}
+        for m in _CODE.finditer(text):
+            letters = m.group()[:m.start(1) - m.start()].rstrip("-").casefold()
+            found.setdefault(letters, []).append(m)
+        return found
+
+    if not _CODE.search(source):
+        return []
+    in_target = codes(target)
+    out = []
+    for letters, wanted in codes(source).items():
+        got = list(in_target.get(letters, ()))
+        unmatched = []
+        for want in wanted:
+            same = next((g for g in got if g.group(1) == want.group(1)), None)
+            if same is not None:
+                got.remove(same)
+            else:
+                unmatched.append(want)
+        out.extend(zip(unmatched, got, strict=False))
+    return out
+
+
 def _take(tokens: list[NumberToken], value: Decimal | str) -> bool:
     for i, token in enumerate(tokens):
         if token.value == value:
@@ -97,7 +126,8 @@ class NumberMismatch(Check):
         "01.05.2025 and 1 May 2025, and one to ten may be written as words. A word for "
         "thousand, million or billion after a number multiplies it: 4,000 = az 4 min = ru "
         "4 тыс.; 1.5 million = 1,5 milyon = 1,5 млн. The digits of a code (COP29, G20) "
-        "may stand as a number on the other side (29-я сессия Конференции сторон). A target "
+        "may stand as a number on the other side (29-я сессия Конференции сторон), and a "
+        "code kept with other digits is reported (COP29 / COP39). A target "
         "left untranslated (what unchanged and wrong-language report) is not compared."
     )
     version = 2
@@ -119,8 +149,13 @@ class NumberMismatch(Check):
                    and not _in_code(t.value, target)]
         extra = [t for t in extra if not _written_out(t.value, source, pair.src)
                  and not _in_code(t.value, source)]
-        if (missing or extra) and untranslated(pair):
+        codes = _code_mismatches(source, target)
+        if (missing or extra or codes) and untranslated(pair):
             return  # the source left in place: unchanged or wrong-language reports the unit
+        for want_code, got_code in codes:
+            yield self.finding(pair, f"the source has {want_code.group()}, the target "
+                               f"{got_code.group()}", expected=want_code.group(),
+                               found=got_code.group(), span=got_code.span())
         for want, got in zip(missing, extra, strict=False):
             yield self.finding(pair, _differs(want, got, pair), expected=want.text, found=got.text,
                                span=(got.start, got.end))
