@@ -59,7 +59,7 @@ from ahenk.termbase.model import Concept, Term, Termbase, TermStatus  # noqa: E4
 SEED = 11
 CONCEPTS = 10000
 #: Bumped when the generator's output changes, so data generated before is not reused.
-VERSION = 4
+VERSION = 5
 
 # (en, az, ru masculine nominative); az adjectives do not inflect
 ADJECTIVES = [
@@ -584,8 +584,10 @@ class UnitMaker:
             tgt = tgt[:at] + str((int(tgt[at]) + 1) % 10) + tgt[at + 1:]
             self._plant("number")
         if rng.random() < 0.01:
-            tgt = tgt.rstrip(".!?")
-            self._plant("punctuation")
+            dropped = tgt.rstrip(".!?")
+            if dropped != tgt:  # a heading or a list item has none to drop
+                tgt = dropped
+                self._plant("punctuation")
         if rng.random() < 0.003:
             tgt = src  # what was planted in the target is gone with it
             for kind in TARGET_KINDS.intersection(self.kinds):
