@@ -61,6 +61,22 @@ def _in_code(value: Decimal | str, text: str) -> bool:
     return any(m.group(1).lstrip("0") == digits for m in _CODE.finditer(text))
 
 
+def _outside_terms(tokens: list[NumberToken], text: str, lang: str | None, other: str,
+                   other_lang: str | None, context: CheckContext) -> list[NumberToken]:
+    """*tokens* but those inside a term of *text* whose concept the other side names too: a
+    termbase synonym may carry the number or not (44-day war / İkinci Qarabağ müharibəsi)."""
+    if not tokens or not lang or not other_lang:
+        return tokens
+    from ahenk.check.checks.terms import matches
+
+    spans = [(m.start, m.end, m.concept) for m in matches(context, text, lang, nested=True)]
+    if not spans:
+        return tokens
+    named = {m.concept for m in matches(context, other, other_lang, nested=True)}
+    return [t for t in tokens
+            if not any(a <= t.start and t.end <= b and c in named for a, b, c in spans)]
+
+
 def _code_mismatches(source: str, target: str) -> list[tuple[regex.Match[str],
                                                               regex.Match[str]]]:
     """(source code, target code) pairs with the same letters and other digits (COP29 /
@@ -126,7 +142,9 @@ class NumberMismatch(Check):
         "01.05.2025 and 1 May 2025, and one to ten may be written as words. A word for "
         "thousand, million or billion after a number multiplies it: 4,000 = az 4 min = ru "
         "4 тыс.; 1.5 million = 1,5 milyon = 1,5 млн. The digits of a code (COP29, G20) "
-        "may stand as a number on the other side (29-я сессия Конференции сторон), and a "
+        "may stand as a number on the other side (29-я сессия Конференции сторон), a number "
+        "inside a termbase term is not missed when the other side names the same concept "
+        "(44-day war / İkinci Qarabağ müharibəsi), and a "
         "code kept with other digits is reported (COP29 / COP39). A target "
         "left untranslated (what unchanged and wrong-language report) is not compared."
     )
@@ -149,6 +167,9 @@ class NumberMismatch(Check):
                    and not _in_code(t.value, target)]
         extra = [t for t in extra if not _written_out(t.value, source, pair.src)
                  and not _in_code(t.value, source)]
+        if (missing or extra) and context.termbase is not None:
+            missing = _outside_terms(missing, source, pair.src, target, pair.tgt, context)
+            extra = _outside_terms(extra, target, pair.tgt, source, pair.src, context)
         codes = _code_mismatches(source, target)
         if (missing or extra or codes) and untranslated(pair):
             return  # the source left in place: unchanged or wrong-language reports the unit
