@@ -28,57 +28,25 @@ lower-case word is not a misspelt name (bütün / Batun, adam / Ağdam).
 
 from __future__ import annotations
 
-import os
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
-from rapidfuzz.distance import Levenshtein
 
+from ahenk.check.checks._spelling import (
+    MIN_LENGTH,
+    cut_pieces,
+    deleted_variants,
+    max_edits,
+    near_miss,
+    skeleton,
+)
 from ahenk.lang import Language, Role, language_module
 from ahenk.lang.base import nfc
 from ahenk.model.langtag import LanguageTag
 from ahenk.termbase.match import without_gc
 from ahenk.termbase.model import Concept, Term, Termbase
-
-#: Letters that lose or change a diacritic when typed on the wrong keyboard (one for one).
-_SKELETON = str.maketrans({
-    "ə": "e", "ı": "i", "ö": "o", "ü": "u", "ş": "s", "ç": "c", "ğ": "g", "â": "a", "î": "i",
-    "û": "u", "ë": "e", "é": "e", "ё": "е", "й": "и",
-})
-MIN_LENGTH = 4
-
-
-def skeleton(folded: str) -> str:
-    """*folded* with diacritics removed, one character for one (offsets kept)."""
-    out = folded.translate(_SKELETON)
-    if out.isascii():
-        return out
-    table = _STRIPPED
-    if len(table) < _STRIPPED_KEPT:
-        for char in set(out):
-            if ord(char) not in table:
-                table[ord(char)] = _stripped(char)
-        return out.translate(table)
-    return "".join(_stripped(c) for c in out)
-
-
-def _stripped(char: str) -> str:
-    decomposed = unicodedata.normalize("NFD", char)
-    return decomposed[0] if len(decomposed) > 1 else char
-
-
-_STRIPPED: dict[int, str] = {}  # character -> itself without its diacritic (as met)
-_STRIPPED_KEPT = 100_000
-
-
-def max_edits(length: int) -> int:
-    """Edits a term of *length* characters may be missed by and still be recognised."""
-    if length < 6:
-        return 0  # diacritics only: Şuşa / Susa; one letter off a short name is often a word
-    return 1 if length <= 8 else 2
 
 
 @dataclass(frozen=True)
@@ -106,16 +74,6 @@ class _Entry:
     fixed_end: bool = False  # a one-word term whose forms keep its last letter (Ханкенди)
     capital: tuple[bool, ...] = ()  # per word: a name's capital the text word must keep
     roles: tuple[Role, ...] = ()  # per word: may it inflect (the language's roles)
-
-
-def _pieces(text: str, count: int) -> list[tuple[int, str]]:
-    size, extra = divmod(len(text), count)
-    out, pos = [], 0
-    for i in range(count):
-        length = size + (1 if i < extra else 0)
-        out.append((pos, text[pos:pos + length]))
-        pos += length
-    return out
 
 
 class VariantIndex:
@@ -192,14 +150,14 @@ class VariantIndex:
                 self._trie.add(entry)
         self._stems: dict[str, list[str]] = {}  # anchor's skeleton -> the term words it begins
         for word in dict.fromkeys(w for entry in entries for w in entry.words):
-            for variant in _deleted(skeleton(word), max_edits(len(word))):
+            for variant in deleted_variants(skeleton(word), max_edits(len(word))):
                 self._deletions.setdefault(variant, []).append(word)
             for anchor in self.language.word_anchors(word):
                 self._stems.setdefault(skeleton(anchor), []).append(word)
                 if len(anchor) >= MIN_LENGTH and anchor != word:
                     # a stem misspelt (_near_stem, _near_form: Хабея for Ханбея), by as many
                     # edits as the word allows (the stem of a six-letter name is shorter)
-                    for variant in _deleted(skeleton(anchor), max_edits(len(word))):
+                    for variant in deleted_variants(skeleton(anchor), max_edits(len(word))):
                         self._deletions.setdefault(variant, []).append(word)
         self._near_words: dict[str, frozenset[str]] = {}
         self._starts: dict[str, _Starts] = {}
@@ -227,7 +185,7 @@ class VariantIndex:
         total = sum(len(stem) for _, stem in stems)
         if total < MIN_LENGTH or total < 2 * count:
             return [(offset, piece, entry.skel.count(" ", 0, offset))
-                    for offset, piece in _pieces(entry.skel, count)]
+                    for offset, piece in cut_pieces(entry.skel, count)]
         shares = [count * len(stem) / total for _, stem in stems]
         given = [int(share) for share in shares]
         by_remainder = sorted(range(len(stems)), key=lambda i: given[i] - shares[i])
@@ -236,7 +194,7 @@ class VariantIndex:
         out: list[tuple[int, str, int]] = []
         for word_index, ((start, stem), share) in enumerate(zip(stems, given, strict=True)):
             if share:
-                out.extend((start + at, piece, word_index) for at, piece in _pieces(stem, share))
+                out.extend((start + at, piece, word_index) for at, piece in cut_pieces(stem, share))
         return out
 
     def find(self, text: str, exact: Sequence[tuple[int, int]] = ()) -> list[Variant]:
@@ -442,14 +400,14 @@ class VariantIndex:
                                       text[start:end], kind)))
 
     def _near_words_of(self, word: str) -> frozenset[str]:
-        """Term words *word* may be a near-miss (a superset: :func:`_near` decides) or an
+        """Term words *word* may be a near-miss (a superset: :func:`near_miss` decides) or an
         inflected form of (what the rest of a misspelt phrase may be: hakimiyyətləri)."""
         skel = skeleton(word)
         deletions, stems = self._deletions, self._stems
         out: set[str] = set()
         for length in range(1, len(skel) + 1):
             depth = 0 if length < 4 else 1 if length < 7 else 2
-            for variant in _deleted(skel[:length], depth):
+            for variant in deleted_variants(skel[:length], depth):
                 listed = deletions.get(variant)
                 if listed:
                     out.update(listed)
@@ -491,7 +449,7 @@ class VariantIndex:
             else:
                 if len(memo) >= _KEPT:
                     memo.clear()
-                found = memo[memo_key] = _near(word, term, edits, ending_counts=single,
+                found = memo[memo_key] = near_miss(word, term, edits, ending_counts=single,
                                                last_letter=not entry.fixed_end,
                                                tail=2 if anchored else 0)
             base = term
@@ -532,14 +490,14 @@ class VariantIndex:
 
     def _near_form(self, word: str, term: str, edits: int, single: bool,
                    fixed_end: bool) -> tuple[str, tuple[int, str, str] | None]:
-        """(form, :func:`_near` of *word* to it) for the form of term word *term* (from the
+        """(form, :func:`near_miss` of *word* to it) for the form of term word *term* (from the
         language's closed paradigm, :meth:`Language.forms`) that the whole of *word* is the
         nearest near-miss of; (*term*, None) when none is."""
         best: tuple[str, tuple[int, str, str]] | None = None
         for form in sorted(self.language.forms(term)):
             if form == term:
                 continue
-            found = _near(word, form, edits, ending_counts=single, last_letter=not fixed_end)
+            found = near_miss(word, form, edits, ending_counts=single, last_letter=not fixed_end)
             if found is not None and not found[1] and found[2] and (
                     best is None or found[0] < best[1][0]):
                 best = (form, found)
@@ -547,13 +505,13 @@ class VariantIndex:
 
     def _near_stem(self, word: str, term: str, role: Role,
                    edits: int) -> tuple[str, tuple[int, str, str] | None]:
-        """(stem, :func:`_near` of *word* to it) for the first stem of term word *term* (its
+        """(stem, :func:`near_miss` of *word* to it) for the first stem of term word *term* (its
         anchors, longest first) that *word* starts with a near-miss of, the stem repaired
         making a form of *term*; (*term*, None) when none does."""
         for stem in sorted(self.language.word_anchors(term), key=len, reverse=True):
             if len(stem) < MIN_LENGTH or stem == term:
                 continue
-            found = _near(word, stem, min(edits, max_edits(len(stem))), ending_counts=False)
+            found = near_miss(word, stem, min(edits, max_edits(len(stem))), ending_counts=False)
             if found is not None and self.language.is_form(term, stem + found[1], role):
                 return stem, found
         return term, None
@@ -630,58 +588,8 @@ def _capitals_kept(entry: _Entry, norm: str, window: Sequence[tuple[int, int]]) 
                if capital)
 
 
-def _deleted(text: str, depth: int) -> set[str]:
-    """*text* with up to *depth* letters deleted, every way."""
-    out = {text}
-    frontier = {text}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
-        out |= frontier
-    return out
-
-
 def _rank(item: tuple[tuple[int, int, int], Variant]) -> tuple[int, int, int]:
     return item[0]
-
-
-def _near(word: str, term: str, edits: int, ending_counts: bool = True,
-          last_letter: bool = True, tail: int = 0) -> tuple[int, str, str] | None:
-    """How *word* starts with a near-miss of *term*: (edits, the rest of the word, kind); kind
-    is "" for the term itself, "diacritics" or "spelling". None when it does not. Unless
-    *ending_counts* (a word inside a phrase, which its neighbours anchor), a difference only at
-    the end of the word is not a near-miss."""
-    skel = skeleton(term)
-    best: tuple[int, int, str, str] | None = None
-    for length in range(max(1, len(term) - edits), min(len(word), len(term) + edits) + 1):
-        prefix, rest = word[:length], word[length:]
-        bare = skeleton(prefix)
-        if prefix == term:
-            candidate = (0, len(rest), "", rest)
-        elif bare == skel:
-            candidate = (0, len(rest), "diacritics", rest)
-        else:
-            distance = Levenshtein.distance(bare, skel, score_cutoff=edits)
-            if distance > edits or (ending_counts and _ending_only(bare, skel, last_letter)) \
-                    or (tail and _in_tail(bare, skel, tail)):
-                continue  # too far, or only the ending differs (Armenia / Armenian)
-            candidate = (distance, len(rest), "spelling", rest)
-        if best is None or candidate[:2] < best[:2]:
-            best = candidate
-    return (best[0], best[3], best[2]) if best else None
-
-
-def _in_tail(a: str, b: str, tail: int) -> bool:
-    """Whether *a* and *b* differ only in the last *tail* letters of *b*: an ending, not a
-    misspelling (partlayıb, exploded, beside partlayışı, an explosion)."""
-    return len(os.path.commonprefix((a, b))) >= len(b) - tail
-
-
-def _ending_only(a: str, b: str, last_letter: bool = True) -> bool:
-    """Whether *a* and *b* differ only at the end: one extends the other (Armenia, Armenian;
-    gənc, Gəncə) or, with *last_letter*, only the last letter differs (Шуши, Шуша). Without it
-    (a term whose forms all keep its last letter: indeclinable Ханкенди) Ханкенды is a
-    misspelling, not another word."""
-    return a.startswith(b) or b.startswith(a) or (last_letter and a[:-1] == b[:-1])
 
 
 def _norm_spans(spans: Sequence[tuple[int, int]],
