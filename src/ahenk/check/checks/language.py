@@ -1,9 +1,13 @@
 """Wrong language: a text that is not in the language its unit says (English left in place, a
-Turkish or Russian text where Azerbaijani belongs, Azerbaijani typed in Cyrillic).
+Turkish or Russian text where Azerbaijani belongs, Azerbaijani typed in Cyrillic, Ukrainian
+where Russian belongs).
 
-Detection uses lingua-language-detector restricted to English, Azerbaijani, Russian and Turkish
-(Turkish is there because it is what Azerbaijani is most often confused with), in low-accuracy
-mode, built once per process on first use. Azerbaijani in Cyrillic script, which lingua does not
+Detection uses lingua-language-detector restricted to English, Azerbaijani, Russian and
+Turkish (Turkish is there because it is what Azerbaijani is most often confused with), in
+low-accuracy mode, built once per process on first use. What a text reads as is then named by
+a wider model (:data:`OTHERS`: Ukrainian and the western European languages a source left in
+place is most often in), which also catches French passing for English and Ukrainian for
+Russian among the four. Azerbaijani in Cyrillic script, which lingua does not
 know, is recognised by its letters (ә ғ ҹ ј һ ө ү). Before judging, URLs, e-mail addresses,
 placeholders, digits and capitalised words (names: "Human Rights Watch" in an Azerbaijani
 sentence) are set aside; a capitalised word counts as a sentence start only at the start of the
@@ -30,9 +34,35 @@ from ahenk.check.finding import Finding, Side
 from ahenk.check.registry import register
 from ahenk.diagnostics import Severity
 
-#: Languages the detector chooses among (language subtag -> lingua's Language member name).
+#: The languages whose texts the check judges.
+JUDGED = frozenset({"en", "az", "ru"})
+#: Languages the detector decides among (language subtag -> lingua's Language member name):
+#: the judged ones and Turkish, what Azerbaijani is most often taken for.
 DETECTABLE = {"en": "ENGLISH", "az": "AZERBAIJANI", "ru": "RUSSIAN", "tr": "TURKISH"}
-NAMES = {"en": "English", "az": "Azerbaijani", "ru": "Russian", "tr": "Turkish"}
+#: Languages a text left in place is often in, which only name what a text reads as
+#: (:func:`wide_detector`): restricted to the four above, lingua reads German as Turkish and
+#: French as English. Asked after the decision, never in it: with eleven languages to share
+#: it, the confidence of a short English text falls below what a verdict needs.
+OTHERS = {"uk": "UKRAINIAN", "de": "GERMAN", "fr": "FRENCH", "es": "SPANISH",
+          "it": "ITALIAN", "pt": "PORTUGUESE", "nl": "DUTCH"}
+#: The lower-case letters each of :data:`OTHERS` writes: a text with a letter outside them
+#: (ə, ı, ğ: an Azerbaijani view counter in an English page) is not named as that language,
+#: whatever the wider model, unsure on mixed texts, says.
+_LATIN_BASE = "abcdefghijklmnopqrstuvwxyz"
+ALPHABETS = {
+    "uk": frozenset("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"),
+    "de": frozenset(_LATIN_BASE + "äöüß"),
+    "fr": frozenset(_LATIN_BASE + "àâæçéèêëîïôœùûüÿ"),
+    "es": frozenset(_LATIN_BASE + "áéíñóúü"),
+    "it": frozenset(_LATIN_BASE + "àèéìíîòóùú"),
+    "pt": frozenset(_LATIN_BASE + "áâãàçéêíóôõú"),
+    "nl": frozenset(_LATIN_BASE + "áéèëíïóöúü"),
+}
+NAMES = {"en": "English", "az": "Azerbaijani", "ru": "Russian", "tr": "Turkish",
+         "uk": "Ukrainian", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+         "pt": "Portuguese", "nl": "Dutch"}
+#: Cyrillic letters of Ukrainian (and Belarusian) that Russian does not write.
+NOT_RUSSIAN = frozenset("іїєґўІЇЄҐЎ")
 #: Letters of the Azerbaijani Cyrillic alphabet that Russian does not have.
 AZ_CYRILLIC = frozenset("әғҹјһөүӘҒҸЈҺӨҮ")
 MIN_WORDS = 3
@@ -63,6 +93,32 @@ def detector() -> Any:
 
     languages = [getattr(Language, name) for name in DETECTABLE.values()]
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+
+
+@lru_cache(maxsize=1)
+def wide_detector() -> Any:
+    """:func:`detector`'s languages and :data:`OTHERS`, built only when a verdict needs a name
+    or an English or Russian text has letters its language does not write."""
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [getattr(Language, name) for name in {**DETECTABLE, **OTHERS}.values()]
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+
+
+@lru_cache(maxsize=4096)
+def _other_language(judged: str, lang: str) -> str | None:
+    """One of :data:`OTHERS` that *judged* surely reads as, rather than *lang*; else None."""
+    letters = {c for c in judged.lower() if c.isalpha()}
+    if not any(letters <= alphabet for alphabet in ALPHABETS.values()):
+        return None  # no other language writes all its letters: leave it to the four
+    by_name = {name: code for code, name in {**DETECTABLE, **OTHERS}.items()}
+    values = wide_detector().compute_language_confidence_values(judged)
+    best, confidence = by_name[values[0].language.name], values[0].value
+    expected = next((v.value for v in values if by_name[v.language.name] == lang), 0.0)
+    if best in OTHERS and letters <= ALPHABETS[best] and confidence >= DETECTED_AT_LEAST \
+            and expected <= EXPECTED_AT_MOST:
+        return best
+    return None
 
 
 @lru_cache(maxsize=4096)  # asked two or three times in a row for one text
@@ -145,7 +201,14 @@ def diagnose(text: str, lang: str, script: str | None = None) -> tuple[str, str]
     if best != lang and confidence >= DETECTED_AT_LEAST and expected <= EXPECTED_AT_MOST:
         if {best, lang} == {"az", "tr"} and not _confirmed(judged, best):
             return None  # the close pair, and the finer model does not agree
+        if lang != "az" or best != "tr":  # Turkish for Azerbaijani is the finer model's word
+            best = _other_language(judged, lang) or best  # German, not "Turkish"
         return best, f"reads as {NAMES[best]}, not {NAMES.get(lang, lang)}"
+    if best == lang and lang != "az":
+        # French passes for English, Ukrainian for Russian, among the four: name it if it is
+        other = _other_language(judged, lang)
+        if other is not None:
+            return other, f"reads as {NAMES[other]}, not {NAMES.get(lang, lang)}"
     return None
 
 
@@ -173,13 +236,15 @@ def _plainly(lang: str, text: str, latin: int, cyrillic: int) -> bool:
     """Whether the letters alone show that *text* is in *lang*, so the detector (about 0.2 ms
     a text) need not be asked. English: every judged letter is ASCII, so the detector can only
     say English, Azerbaijani or Turkish, and the last two are not reported on ASCII text.
-    Russian: Cyrillic only (Azerbaijani Cyrillic letters are handled before), the one script of
-    the four languages that only Russian writes. Azerbaijani: at least a quarter of the
+    Russian: Cyrillic only (Azerbaijani Cyrillic letters are handled before) and none of the
+    letters Ukrainian and Belarusian write and Russian does not (і ї є ґ ў) outside names.
+    Azerbaijani: at least a quarter of the
     lower-case content words have ə, a letter neither English nor Turkish has."""
     if lang == "en":
         return latin > 0 and not cyrillic and judged_text(text).isascii()
     if lang == "ru":
-        return cyrillic > 0 and not latin
+        return cyrillic > 0 and not latin and (
+            NOT_RUSSIAN.isdisjoint(text) or NOT_RUSSIAN.isdisjoint(judged_text(text)))
     if lang == "az" and latin and not cyrillic:
         content = [w for w in judged_text(text).split()
                    if not w[:1].isupper() and w.lower() not in FUNCTION_WORDS]
@@ -202,9 +267,9 @@ class WrongLanguage(Check):
         "twice: a text the fast model reads as the other is reported only when the "
         "high-accuracy model agrees."
     )
-    version = 2
+    version = 3
     severity = Severity.ERROR
-    languages = frozenset({"en", "az", "ru"})
+    languages = JUDGED
     needs_target = False
     examples = (("en", "The Ombudsman visited the prison.", "az",
                  "Ombudsman cezaevini ziyaret etti ve mahkumlarla görüştü."),)
@@ -215,7 +280,7 @@ class WrongLanguage(Check):
             sides.append(Side.TARGET)
         for side in sides:
             lang, tag = pair.lang(side), pair.tag(side)
-            if lang not in NAMES or lang == "tr":
+            if lang not in JUDGED:
                 continue
             result = diagnose(pair.text(side), lang, tag.script if tag else None)
             if result is not None:

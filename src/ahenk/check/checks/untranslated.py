@@ -95,14 +95,14 @@ def untranslated(pair: Pair) -> bool:
     ``wrong-language`` judges it). The term and number checks ask it only when about to report
     on the target, and stay silent then: the unit's one finding says all there is to say, and
     the language detector is the dearer part."""
-    from ahenk.check.checks.language import NAMES, diagnose
+    from ahenk.check.checks.language import JUDGED, diagnose
 
     target, tgt = pair.target_text, pair.tgt
     if not target or not tgt:
         return False
     if unchanged(pair):
         return True
-    if tgt not in NAMES or tgt == "tr":  # the languages wrong-language judges
+    if tgt not in JUDGED:  # the languages wrong-language judges
         return False
     judged = diagnose(target, tgt, pair.tgt_tag.script if pair.tgt_tag else None)
     return judged is not None and judged[0] == pair.src
