@@ -69,3 +69,20 @@ def test_corpus_stats_table():
     assert result.exit_code == 0
     rows = {line.split()[0]: line.split() for line in result.output.splitlines()[2:]}
     assert set(rows) == {"en", "az", "ru"} and rows["en"][1] == "5"
+
+
+def test_a_readers_warning_is_one_line_on_stderr(tmp_path):
+    """A reader's warning reads like an error line (``ahenk: path:line: warning: …``), not as
+    Python prints warnings, with the line of ahenk's source that raised it."""
+    po = tmp_path / "az.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: az\\n"\n'
+                  '"Content-Type: text/plain; charset= utf-8\\n"\n\n'
+                  'msgid "The report was published."\nmsgstr "Hesabat dərc olunub."\n',
+                  encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(po), "--src-lang", "en"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if "po-charset" in line]
+    assert lines == [f"ahenk: {po}:4: warning: the header names no charset ('charset= utf-8'); "
+                     "reading as UTF-8 (pass encoding= if it is not) [po-charset]"]
+    assert "PoWarning" not in result.stderr and ".py:" not in result.stderr

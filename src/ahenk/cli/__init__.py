@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Any
+import warnings
+from typing import Any, TextIO
 
 import click
 
@@ -41,7 +42,9 @@ class AhenkGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            result = super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.showwarning = _show_warning
+                result = super().invoke(ctx)
         except AhenkError as exc:
             click.echo(f"ahenk: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
@@ -51,6 +54,17 @@ class AhenkGroup(click.Group):
         if isinstance(result, int) and not isinstance(result, bool):
             ctx.exit(result)
         return result
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: TextIO | None = None, line: str | None = None) -> None:
+    """ahenk's own warnings (a reader's ``path:line: warning: …``) as one line on stderr, like
+    its errors; Python's form would add the line of ahenk's source that raised it."""
+    if category.__module__.startswith("ahenk."):
+        text = str(message)
+        click.echo(text if text.startswith("ahenk: ") else f"ahenk: {text}", err=True)
+        return
+    sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 @click.group(cls=AhenkGroup, context_settings={"help_option_names": ["-h", "--help"]})
