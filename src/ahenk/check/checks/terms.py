@@ -171,8 +171,11 @@ class TermForbidden(Check):
         "source document is a finding too. The finding names the concept's preferred term. A "
         "forbidden term is an error, a deprecated one a warning. A rejected term inside an "
         "allowed one (the same span matched as allowed) is not reported, nor is one inside a "
-        "URL or an e-mail address."
+        "URL or an e-mail address. A target left untranslated (the source text unchanged, or "
+        "a text that reads as the source language) is not searched: its rejected terms are "
+        "the source's, reported there, and the unit's untranslated target is reported once."
     )
+    version = 2
     severity = Severity.ERROR
     needs_termbase = True
     needs_target = False
@@ -190,9 +193,11 @@ class TermForbidden(Check):
                 continue
             found = matches(context, text, lang)
             allowed_spans = {(m.start, m.end) for m in found if m.status.allowed}
-            for match in found:
-                if match.status.allowed or (match.start, match.end) in allowed_spans:
-                    continue
+            rejected = [m for m in found
+                        if not m.status.allowed and (m.start, m.end) not in allowed_spans]
+            if rejected and side is Side.TARGET and untranslated(pair):
+                continue  # the source's own terms, copied: reported on the source side
+            for match in rejected:
                 expected = _preferred(concepts(context).get(match.concept), lang)
                 instead = f"; use «{expected}»" if expected else ""
                 yield self.finding(

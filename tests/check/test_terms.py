@@ -1,0 +1,45 @@
+"""The term checks beyond the set-of-ids tables: which side a finding is on."""
+
+from __future__ import annotations
+
+import pytest
+
+from ahenk.check import check_store
+from ahenk.check.finding import Side
+from ahenk.model.langtag import parse_language
+from ahenk.termbase.model import Concept, Term, Termbase, TermStatus
+from tests.check.tables import Row, store_of
+
+
+@pytest.fixture(scope="module")
+def tb():  # type: ignore[no-untyped-def]
+    """A misspelt name, rejected in both Latin-script languages, as a real termbase has it."""
+    def term(text: str, lang: str, status: TermStatus) -> Term:
+        return Term(text, parse_language(lang), status, pos="properNoun")
+
+    return Termbase([Concept("ilham-aliyev", [
+        term("Ilham Aliyev", "en", TermStatus.PREFERRED),
+        term("Ihlam Aliyev", "en", TermStatus.DEPRECATED),
+        term("İlham Əliyev", "az", TermStatus.PREFERRED),
+        term("Ihlam Aliyev", "az", TermStatus.DEPRECATED),
+    ])])
+
+
+def _sides(tb, target):  # type: ignore[no-untyped-def]
+    unit = Row(1, "en", "President Ihlam Aliyev signed the decree yesterday.", "az",
+               target).unit()
+    report = check_store(store_of([unit], "en", "az"), tb, select="term-forbidden")
+    return [(f.side, f.found) for f in report]
+
+
+def test_rejected_term_in_an_untranslated_target_is_reported_on_the_source_only(tb):  # type: ignore[no-untyped-def]
+    copied = "President Ihlam Aliyev signed the decree yesterday."
+    assert _sides(tb, copied) == [(Side.SOURCE, "Ihlam Aliyev")]
+    english = "President Ihlam Aliyev signed the decree on Monday."  # reads as English
+    assert _sides(tb, english) == [(Side.SOURCE, "Ihlam Aliyev")]
+
+
+def test_rejected_term_in_a_translated_target_is_reported_on_both_sides(tb):  # type: ignore[no-untyped-def]
+    translated = "Prezident Ihlam Aliyev dünən fərman imzalayıb."
+    assert _sides(tb, translated) == [(Side.SOURCE, "Ihlam Aliyev"),
+                                      (Side.TARGET, "Ihlam Aliyev")]
