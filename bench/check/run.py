@@ -26,6 +26,10 @@ Rows, each measured in a subprocess of its own (wall time, CPU time, peak RSS of
 * ``consistency``: ``check_paths`` with inconsistent-target and inconsistent-source only, the
   checks that must keep something of every pair (an index that moves to disk past
   ``ahenk.check.spill.SPILL_ROWS`` rows): few findings, so its peak memory is the runner's own.
+* ``terms replayed`` (``--only ...,replay``; not in the default rows): ``ahenk terms`` once
+  more, with the term matcher and the near-miss finder answered from a recording of a first
+  run: what the term checks cost besides finding the terms (reading, pairing, the checks'
+  logic, the findings). The gap between this row and ``ahenk terms`` is the matching.
 * ``pofilter``: translate-toolkit's ``pofilter`` (its default tests) on the first
   ``--po-units`` units of each language as PO, extrapolated to N units (labelled).
 * ``ahenk terms -jN`` / ``ahenk all -jN`` (with ``--jobs N``): the same ``check_paths`` with
@@ -144,6 +148,52 @@ def work_check(data: Path, select: str | None, jobs: int = 1) -> dict:
             "findings": dict(sorted(counts.items())), "found": len(report.findings), **extra}
 
 
+def work_replay(data: Path) -> dict:
+    """ahenk terms with the term matcher and the near-miss finder answered from a recording
+    of the same run: what the term checks cost besides finding terms in texts (reading,
+    pairing, the checks' own logic, the findings). A first run records every answer, keyed by
+    language and text; the measured second run looks each one up."""
+    from ahenk.check.checks import _variants
+    from ahenk.check.runner import check_paths
+    from ahenk.glossary import load_termbase
+    from ahenk.termbase import match
+
+    termbase = load_termbase(data / "termbase.tsv")
+    paths = [data / "en-az.tmx", data / "en-ru.tmx"]
+    terms: dict[tuple, list] = {}
+    near: dict[tuple, list] = {}
+    find, find_near = match.TermIndex.find, _variants.VariantIndex.find
+
+    def record(index, text, *, nested=False):  # noqa: ANN001, ANN202
+        key = (index.language.code, text, nested)
+        if key not in terms:
+            terms[key] = find(index, text, nested=nested)
+        return list(terms[key])
+
+    def record_near(index, text, exact=()):  # noqa: ANN001, ANN202
+        key = (index.language.code, text, tuple(exact))
+        if key not in near:
+            near[key] = find_near(index, text, exact)
+        return list(near[key])
+
+    match.TermIndex.find, _variants.VariantIndex.find = record, record_near
+    check_paths(paths, termbase, select=TERM_CHECKS)
+
+    def built(index, termbase, lang):  # noqa: ANN001, ANN202
+        index.language, index.size = match.language_module(lang), 1  # no index to build
+
+    match.TermIndex.__init__ = _variants.VariantIndex.__init__ = built
+    match.TermIndex.find = lambda index, text, *, nested=False: list(
+        terms[(index.language.code, text, nested)])
+    _variants.VariantIndex.find = lambda index, text, exact=(): list(
+        near[(index.language.code, text, tuple(exact))])
+    start = _clock()
+    report = check_paths(paths, termbase, select=TERM_CHECKS)
+    wall, cpu = _since(start)
+    return {"units": report.summary.get("units"), "wall": wall, "cpu": cpu,
+            "found": len(report.findings)}
+
+
 def work_pofilter(data: Path) -> dict:
     exe = shutil.which("pofilter") or str(Path(sys.executable).parent / "pofilter")
     units = 0
@@ -168,10 +218,12 @@ WORKERS = {
     "all": lambda data, jobs: work_check(data, None, jobs),
     "consistency": lambda data, jobs: work_check(data, CONSISTENCY_CHECKS),
     "pofilter": lambda data, jobs: work_pofilter(data),
+    "replay": lambda data, jobs: work_replay(data),
 }
 #: The rows that can also run with --jobs, as an extra row each.
 PARALLEL = ("terms", "all")
-LABELS = {"terms": "ahenk terms", "match": "ahenk match", "all": "ahenk all"}
+LABELS = {"terms": "ahenk terms", "match": "ahenk match", "all": "ahenk all",
+          "replay": "terms replayed"}
 
 
 def split_row(row: str) -> tuple[str, int]:
