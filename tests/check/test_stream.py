@@ -26,6 +26,7 @@ from ahenk.check.runner import read_store
 from ahenk.errors import AhenkError
 from ahenk.formats import registry
 from ahenk.glossary import load_termbase
+from ahenk.model.langtag import LanguageTag
 from tests.check.tables import Row, rows, store_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -198,3 +199,43 @@ def test_index_in_memory_and_on_disk_agree(items, spill_rows):  # type: ignore[n
     finally:
         memory.close()
         disk.close()
+
+
+TRILINGUAL = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence"
+ o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body>
+<tu tuid="1"><tuv xml:lang="en"><seg>The report has 3 pages.</seg></tuv>
+ <tuv xml:lang="az"><seg>Hesabat 3 səhifədir.</seg></tuv>
+ <tuv xml:lang="ru"><seg>В докладе 4 страницы.</seg></tuv></tu>
+<tu tuid="2"><tuv xml:lang="en"><seg>Sent 9 files.</seg></tuv>
+ <tuv xml:lang="ru"><seg>Отправлено 9 файлов.</seg></tuv></tu>
+<tu tuid="3"><tuv xml:lang="en"><seg>It has 5 parts.</seg></tuv>
+ <tuv xml:lang="az"><seg>O, 6 hissədən ibarətdir.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+@pytest.mark.parametrize("limit", [None, 1])
+def test_src_lang_turns_a_memory_written_from_another_language(tmp_path, monkeypatch, limit):  # type: ignore[no-untyped-def]
+    """``--src-lang az`` on an en-az-ru memory checks its az→ru and az→en pairs: the segment
+    in az is the source, the others its targets; a unit with no az segment has no pairs."""
+    if limit is not None:
+        monkeypatch.setattr(stream, "DEFER_LIMIT", limit)
+    path = tmp_path / "en-az-ru.tmx"
+    path.write_text(TRILINGUAL, encoding="utf-8")
+    pairs = [(unit.id, pair.src, pair.tgt, pair.source_text, pair.target_text)
+             for _, unit, found in stream.file_pairs(registry.iter_units(path),
+                                                      src_lang=LanguageTag.parse("az"))
+             for pair in found]
+    assert pairs == [
+        ("1", "az", "en", "Hesabat 3 səhifədir.", "The report has 3 pages."),
+        ("1", "az", "ru", "Hesabat 3 səhifədir.", "В докладе 4 страницы."),
+        ("3", "az", "en", "O, 6 hissədən ibarətdir.", "It has 5 parts."),
+    ]
+    report = assert_same([path], src_lang="az", tgt_lang="ru", select="number-mismatch")
+    assert [(f.unit, f.source, f.target) for f in report.findings] == [
+        ("1", "Hesabat 3 səhifədir.", "В докладе 4 страницы.")]
+    # the file's own source language, or none given: as written
+    for src_lang in ("en", None):
+        report = assert_same([path], src_lang=src_lang, select="number-mismatch")
+        assert [(f.unit, f.lang) for f in report.findings] == [("1", "ru"), ("3", "az")]

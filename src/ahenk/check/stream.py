@@ -14,11 +14,16 @@ its languages alone, so memory stays bounded whatever the file.
 
 A store read whole (every format but TMX, or a store in memory) is complete from the start:
 its languages are read off its units first, as they always were.
+
+``--src-lang`` names the source language of a file that does not say it; given for a file
+written from another language, it turns each unit round (:func:`_turn`): the segment in that
+language becomes the source, the others its targets, so the az→ru pairs of an en-az-ru memory
+are checked, and a unit with no segment in that language has no pairs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ahenk.check.base import Pair, pairs_of
 from ahenk.formats.registry import UnitReader
@@ -99,14 +104,30 @@ class _Languages:
         return True
 
 
-def _scan(reader: UnitReader, tgt_lang: LanguageTag | None) -> _Languages:
-    """The languages of the whole file, from a pass over every unit of *reader*."""
+def _scan(reader: UnitReader, tgt_lang: LanguageTag | None,
+          turn: Callable[[Unit], Unit | None] | None = None) -> _Languages:
+    """The languages of the whole file, from a pass over every unit of *reader* (each seen
+    from the source language asked for, with *turn*)."""
     with reader:
         facts = _Languages(reader.header, tgt_lang, complete=False)
         for unit in reader:
-            facts.observe(unit)
+            turned = turn(unit) if turn is not None else unit
+            if turned is not None:
+                facts.observe(turned)
     facts.complete = True
     return facts
+
+
+def _turn(header: Header, src_lang: LanguageTag | None,
+          monolingual: bool) -> Callable[[Unit], Unit | None] | None:
+    """How to see a unit from ``--src-lang`` when the file is written from another language
+    (a multilingual memory written from English, checked az→ru): each unit with its segment
+    in that language as the source (:meth:`Unit.seen_from`), units without one left out.
+    None when the file says no source language or says the same one."""
+    if src_lang is None or monolingual or header.source_lang is None \
+            or header.source_lang.language == src_lang.language:
+        return None
+    return lambda unit: unit.seen_from(src_lang)
 
 
 def file_pairs(reader: UnitReader, src_lang: LanguageTag | None = None,
@@ -121,8 +142,11 @@ def file_pairs(reader: UnitReader, src_lang: LanguageTag | None = None,
     """
     limit = DEFER_LIMIT if limit is None else limit
     src = reader.header.source_lang or src_lang
+    turn = _turn(reader.header, src_lang, monolingual)
+    if turn is not None:
+        src = src_lang
     if reader.complete:
-        facts = _scan(reader, tgt_lang)
+        facts = _scan(reader, tgt_lang, turn)
         reader = reader.reopen()
     else:
         facts = _Languages(reader.header, tgt_lang, complete=False)
@@ -130,9 +154,28 @@ def file_pairs(reader: UnitReader, src_lang: LanguageTag | None = None,
     def pairs(unit: Unit) -> list[Pair]:
         if unit.attrs.get("obsolete") == "yes":  # PO #~ entries: not part of the catalogue
             return []
+        if turn is not None:
+            turned = turn(unit)
+            if turned is None:
+                return []  # nothing in the source language asked for
+            unit = turned
         return list(pairs_of(unit, src, tgt_lang, file=reader.origin,
                              header_target=facts.header_target, monolingual=monolingual,
                              select_target=facts.select))
+
+    def observe(unit: Unit) -> bool:
+        if turn is not None:
+            turned = turn(unit)
+            if turned is None:
+                return False
+            unit = turned
+        return facts.observe(unit)
+
+    def ready(unit: Unit) -> bool:
+        if turn is not None:
+            turned = turn(unit)
+            unit = turned if turned is not None else unit
+        return facts.ready(unit, monolingual)
 
     def paired(items: list[tuple[int, Unit]]) -> Iterator[tuple[int, Unit, list[Pair]]]:
         for ordinal, unit in items:
@@ -143,17 +186,17 @@ def file_pairs(reader: UnitReader, src_lang: LanguageTag | None = None,
     waiting: list[tuple[int, Unit]] = []
     with reader:
         for ordinal, unit in enumerate(reader):
-            if not facts.complete and facts.observe(unit) and waiting:
-                ready = [item for item in waiting if facts.ready(item[1], monolingual)]
-                if ready:
-                    waiting = [item for item in waiting if not facts.ready(item[1], monolingual)]
-                    yield from paired(ready)
-            if facts.ready(unit, monolingual):
+            if not facts.complete and observe(unit) and waiting:
+                now = [item for item in waiting if ready(item[1])]
+                if now:
+                    waiting = [item for item in waiting if not ready(item[1])]
+                    yield from paired(now)
+            if ready(unit):
                 yield from paired([(ordinal, unit)])
                 continue
             waiting.append((ordinal, unit))
             if len(waiting) > limit:  # too many to hold: read the file's languages first
-                facts = _scan(reader.reopen(), tgt_lang)
+                facts = _scan(reader.reopen(), tgt_lang, turn)
                 yield from paired(waiting)
                 waiting = []
     facts.complete = True

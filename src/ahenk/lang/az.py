@@ -32,6 +32,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import ClassVar
 
+import regex
+
 from ahenk.lang.base import Language, Role
 
 BACK = frozenset("aıou")
@@ -315,10 +317,22 @@ def is_plural_of_possessed(word: str, surface: str) -> bool:
     return False
 
 
+#: The light verbs that make a bare noun a compound verb (müraciət etmək, to appeal; işğal
+#: edib, occupied; müraciət olunub, was appealed to): et- before a consonant, ed- before a
+#: vowel (edir, edən, edilib), olun- in the passive. Not etiraz, etnik, edam; not olub.
+_LIGHT_VERB = regex.compile(r"(?:et[mdsş]|ed[iə]|olun)\w*")
+_WORD_THEN_NEXT = regex.compile(r"[\p{L}\p{M}]+[ \t\u00a0]+([\p{L}\p{M}]+)")
+
+
 class Azerbaijani(Language):
     """Only the last word of a multiword term inflects: Milli Preventiv Mexanizmin."""
 
     code: ClassVar[str] = "az"
+
+    def is_verb_at(self, text: str, start: int) -> bool:
+        # "sizə müraciət edirik", we appeal to you: the noun and a light verb are one verb
+        found = _WORD_THEN_NEXT.match(text, start)
+        return found is not None and _LIGHT_VERB.fullmatch(self.fold(found.group(1))) is not None
 
     def roles(self, term_words: tuple[str, ...]) -> tuple[Role, ...]:
         return (Role.FIXED,) * (len(term_words) - 1) + (Role.INFLECTS,)

@@ -9,7 +9,7 @@ growing a field per format.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
@@ -128,6 +128,20 @@ class Unit:
     def segments(self) -> Iterator[Segment]:
         yield self.source
         yield from self.targets
+
+    def seen_from(self, lang: LanguageTag | str) -> Unit | None:
+        """The unit with its segment in *lang* as the source and the others as targets, the
+        old source first: a multilingual memory written from English (en-az-ru) read as
+        az→ru. The unit itself when its source is in *lang* already; None when it has no
+        segment in *lang*."""
+        wanted = (lang if isinstance(lang, LanguageTag) else LanguageTag.parse(lang)).language
+        if self.source.lang is not None and self.source.lang.language == wanted:
+            return self
+        pivot = self.target_for(wanted)
+        if pivot is None:
+            return None
+        return replace(self, source=pivot,
+                       targets=[self.source, *(t for t in self.targets if t is not pivot)])
 
     def prop(self, name: str, default: str | None = None) -> str | None:
         for key, value in self.props:
