@@ -33,3 +33,50 @@ def test_english_originals_report_their_real_inconsistencies():
     mpm = [f for f in report.findings if f.found == "MPM"]
     assert len(mpm) == 2 and all(f.severity.value == "error" for f in mpm)
     assert all(f.expected for f in report.findings)  # every finding suggests the preferred term
+
+
+# The built trilingual memory seen from the Azerbaijani originals (--src-lang az): what the
+# English and Russian translations do not render as the termbase says. Each row was read in
+# its unit. (line in tmx/en-az-ru.tmx, check, what is found)
+FROM_AZERBAIJANI = {
+    "en": {
+        (166, "term-missing", None),  # qanuni hərbi obyektlər: "legitimate military facilities"
+        (218, "term-forbidden", "Novela Jafarova"),
+        (504, "term-missing", None),  # mina partlayışının qurbanı: "hit by landmines"
+        (673, "term-missing", None),  # MPM qrupu: "the MPM team", the wrong abbreviation
+        (673, "term-forbidden", "MPM"),  # twice in the unit
+        (829, "term-forbidden", "High Commissioner for Human Rights"),
+        (829, "term-forbidden", "Ihlam Aliyev"),
+        (881, "term-missing", None),  # saxlanılan şəxslər: "the individuals detained"
+        (1778, "term-missing", None),  # əlilliyin müəyyən edilməsi: "determining disability"
+        (1791, "term-missing", None),  # … "establishing disability"
+        (1817, "term-forbidden", "Ombudsman Institute"),
+        (1908, "term-missing", None),  # müraciətləri: "the concerns", appeals not rendered
+        (1921, "term-missing", None),  # the sector's name without "Sector for"
+        (1934, "term-forbidden", "Ombudsman Institute"),
+        (2116, "term-forbidden", "Ombudsman Institute"),
+        (2337, "term-forbidden", "Ombudsman Institute"),
+        (2519, "term-missing", None),  # the English page keeps the Azerbaijani title
+        (2571, "unchanged", "01-05-2025 272 dəfə oxunub"),  # the view counter, in Azerbaijani
+        (2597, "term-forbidden", "Agnes Callamard"),
+    },
+    "ru": {
+        (23, "double-space", None),  # the Azerbaijani dateline has two spaces
+        (504, "term-missing", None),  # «на минах подорвались»: the verb, not подрыв на мине
+        (686, "term-missing", None),  # saxlanılan şəxslər: «содержащимся там лицам»
+        (1908, "term-missing", None),  # müraciətləri: «проблем», appeals not rendered
+        (2623, "brackets", None),  # the Russian adds (COP29)
+    },
+}
+
+
+def test_translations_seen_from_the_azerbaijani_originals():
+    for tgt, expected in FROM_AZERBAIJANI.items():
+        report = check_paths([ROOT / "tmx" / "en-az-ru.tmx"],
+                             glossary=ROOT / "glossaries" / "termbase.tsv", src_lang="az",
+                             tgt_lang=tgt)
+        assert {f.lang for f in report.findings} == {tgt}
+        sources = {f.source for f in report.findings if f.check_id == "term-missing"}
+        assert sources and all("ə" in text for text in sources)  # Azerbaijani sources
+        found = {(f.line, f.check_id, f.found) for f in report.findings}
+        assert found == expected, tgt

@@ -119,6 +119,16 @@ class Language:
             return self._inflected(word, surface)
         return role is Role.NUMBER and self._number_form(word, surface)
 
+    #: Words of a term a translation may leave out: English articles (family of a martyr,
+    #: families of martyrs). Looser evidence for term-missing only, never a match.
+    optional_words: ClassVar[frozenset[str]] = frozenset()
+
+    def is_loose_form(self, word: str, surface: str, role: Role = Role.INFLECTS) -> bool:
+        """:meth:`is_form` as term-missing's looser evidence takes it (:mod:`ahenk.termbase.loose`):
+        also what the language's syntax makes of a word inside a term (an English possessive:
+        the Non-Aligned Movement's Contact Group). The fallback: :meth:`is_form`."""
+        return self.is_form(word, surface, role)
+
     def anchors(self, term_words: tuple[str, ...],
                 term_gaps: tuple[str, ...] = ()) -> frozenset[str]:
         """Folded prefixes, one of which every matching text starts with (what an index seeks).

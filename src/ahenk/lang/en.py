@@ -1,4 +1,4 @@
-"""English: plural and possessive, nothing more.
+"""English: plural and possessive, and a place's adjective as evidence.
 
 A term word matches itself, its plural (mechanisms, NGOs, territories, crises, Ombudsmen) and the
 possessive of either (Ombudsman's, NGO's, NGOs', children's). Terms are not singularised: a term
@@ -7,6 +7,9 @@ often another sense.
 
 In a multiword term the last word inflects, and so does the word before the first preposition,
 the head of "Minister of Foreign Affairs" → "Ministers of Foreign Affairs".
+
+For term-missing's looser evidence only, a place name's adjective stands for the name
+(:func:`is_relational`: Azerbaijani for Azerbaijan, Armenian for Armenia).
 """
 
 from __future__ import annotations
@@ -68,6 +71,29 @@ def is_form_of(word: str, surface: str) -> bool:
     return surface in forms(word)
 
 
+#: A place's adjective (and the name of its people) where -n after -ia does not make it:
+#: "Azerbaijani military forces" gives Azerbaijan, as "Armenian authorities" gives Armenia.
+DEMONYMS = {
+    "azerbaijan": "azerbaijani", "turkey": "turkish", "türkiye": "turkish",
+    "iran": "iranian", "ukraine": "ukrainian", "europe": "european", "israel": "israeli",
+    "pakistan": "pakistani", "kazakhstan": "kazakh", "uzbekistan": "uzbek",
+    "turkmenistan": "turkmen", "france": "french", "germany": "german", "britain": "british",
+    "china": "chinese", "switzerland": "swiss", "netherlands": "dutch",
+    "karabakh": "karabakhi",
+}
+
+
+def is_relational(term_words: tuple[str, ...], surface: str) -> bool:
+    """Whether folded *surface* is the adjective of a one-word place name (Azerbaijani,
+    Armenian, Russians), the modifier an English translation often gives for a genitive
+    (Ermənistanın raket zərbələri: Armenian missile strikes)."""
+    if len(term_words) != 1:
+        return False
+    name = term_words[0]
+    adjective = DEMONYMS.get(name) or (name + "n" if name.endswith("ia") else None)
+    return adjective is not None and is_form_of(adjective, surface)
+
+
 class English(Language):
     code: ClassVar[str] = "en"
     word_pattern = _WORD
@@ -87,12 +113,25 @@ class English(Language):
     def _anchors_of(self, word: str) -> frozenset[str]:
         return prefix_anchors(forms(word))
 
+    optional_words: ClassVar[frozenset[str]] = frozenset({"a", "an", "the"})
+
+    def is_relational(self, term_words: tuple[str, ...], surface: str) -> bool:
+        return is_relational(term_words, surface)
+
+    def is_loose_form(self, word: str, surface: str, role: Role = Role.INFLECTS) -> bool:
+        # a word inside a term may take the possessive: the Non-Aligned Movement's Contact
+        # Group, a martyr's family (martyr family)
+        if self.is_form(word, surface, role):
+            return True
+        return surface[-2:] in _POSSESSIVE_ENDINGS and self.is_form(word, surface[:-2], role)
+
     def is_verb_at(self, text: str, start: int) -> bool:
         # "we appeal to you": a word right after a subject pronoun is the verb
         before = _LAST_WORD.search(text, 0, start)
         return before is not None and before.group(1).lower() in SUBJECT_PRONOUNS
 
 
+_POSSESSIVE_ENDINGS = frozenset(q + "s" for q in APOSTROPHES)
 #: Subject pronouns: the word after one is a finite verb (we appeal, they report). Not "you"
 #: and "it", which are objects too (we call on you, appeal it).
 SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "he", "she"})

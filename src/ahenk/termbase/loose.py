@@ -13,6 +13,10 @@ translation may also give a term
   konvensiyalar), at most :data:`MAX_COORDINATED` words;
 * **counted**: after a numeral, Azerbaijani counts people with nəfər in place of the head şəxs
   (vətənə qaytarılmış 31 nəfər);
+* **with the language's syntax inside it**: an English word of the term in the possessive
+  (the Non-Aligned Movement's Contact Group; a martyr's family for martyr family), an English
+  article left out (families of martyrs for family of a martyr;
+  :meth:`~ahenk.lang.base.Language.is_loose_form`, ``optional_words``);
 * **as a derived modifier**: the language's relational word (мина → минная угроза, Армения →
   армянская оккупация, права человека → правозащитные учреждения, işğal → işğalçılıq
   siyasəti; :meth:`~ahenk.lang.base.Language.is_relational`).
@@ -61,9 +65,15 @@ def loosely_present(term: Term, text: str, language: Language,
     if len(words) < 2:
         return False
     roles = language.roles(words)
+    if language.optional_words:  # an article the translation may leave out: families of martyrs
+        kept = [(w, r) for w, r in zip(words, roles, strict=True)
+                if w not in language.optional_words]
+        if 0 < len(kept) < len(words):
+            words, roles = tuple(w for w, _ in kept), tuple(r for _, r in kept)
+    is_form = language.is_loose_form
     return any(_from(i, words, roles, tokens, surfaces, text, language)
                for i, surface in enumerate(surfaces)
-               if language.is_form(words[0], surface, roles[0]))
+               if is_form(words[0], surface, roles[0]))
 
 
 def _from(first: int, words: tuple[str, ...], roles: tuple[Role, ...], tokens: Sequence[Token],
@@ -76,7 +86,8 @@ def _from(first: int, words: tuple[str, ...], roles: tuple[Role, ...], tokens: S
         for j in range(at + 1, len(tokens)):
             if _BREAK.search(text, tokens[j - 1].end, tokens[j].start):
                 return False
-            if language.is_form(word, surfaces[j], role) or _counts(word, j, surfaces, language):
+            if language.is_loose_form(word, surfaces[j], role) or \
+                    _counts(word, j, surfaces, language):
                 break
             if not _bracketed(tokens[j], text):
                 gap += 1
