@@ -129,6 +129,13 @@ class Language:
         the Non-Aligned Movement's Contact Group). The fallback: :meth:`is_form`."""
         return self.is_form(word, surface, role)
 
+    def rephrasings(self, term_words: tuple[str, ...]
+                    ) -> tuple[tuple[tuple[str, ...], tuple[Role, ...]], ...]:
+        """Other word orders the language's syntax gives a (folded) term, each with the roles
+        of its words: English "human rights violation" as "violation of human rights". Looser
+        evidence for term-missing only, never a match. The fallback: none."""
+        return ()
+
     def anchors(self, term_words: tuple[str, ...],
                 term_gaps: tuple[str, ...] = ()) -> frozenset[str]:
         """Folded prefixes, one of which every matching text starts with (what an index seeks).

@@ -118,6 +118,19 @@ class English(Language):
     def is_relational(self, term_words: tuple[str, ...], surface: str) -> bool:
         return is_relational(term_words, surface)
 
+    def rephrasings(self, term_words: tuple[str, ...]
+                    ) -> tuple[tuple[tuple[str, ...], tuple[Role, ...]], ...]:
+        # a noun compound as an of-phrase: human rights violation → violation of human
+        # rights, mine victim → victims of mines, disability determination → determination of
+        # disability; the head inflects, and so does the last modifier (mines)
+        if len(term_words) < 2 or any(w in PREPOSITIONS or not w.isalpha() and "-" not in w
+                                      for w in term_words):
+            return ()
+        *modifiers, head = term_words
+        roles = (Role.INFLECTS, Role.FIXED) + (Role.FIXED,) * (len(modifiers) - 1) + (
+            Role.INFLECTS,)
+        return (((head, "of", *modifiers), roles),)
+
     def is_loose_form(self, word: str, surface: str, role: Role = Role.INFLECTS) -> bool:
         # a word inside a term may take the possessive: the Non-Aligned Movement's Contact
         # Group, a martyr's family (martyr family)

@@ -17,6 +17,9 @@ translation may also give a term
   (the Non-Aligned Movement's Contact Group; a martyr's family for martyr family), an English
   article left out (families of martyrs for family of a martyr;
   :meth:`~ahenk.lang.base.Language.is_loose_form`, ``optional_words``);
+* **in another word order the language's syntax gives it**: an English noun compound as an
+  of-phrase (violation of human rights for human rights violation;
+  :meth:`~ahenk.lang.base.Language.rephrasings`);
 * **as a derived modifier**: the language's relational word (мина → минная угроза, Армения →
   армянская оккупация, права человека → правозащитные учреждения, işğal → işğalçılıq
   siyasəti; :meth:`~ahenk.lang.base.Language.is_relational`).
@@ -71,9 +74,12 @@ def loosely_present(term: Term, text: str, language: Language,
         if 0 < len(kept) < len(words):
             words, roles = tuple(w for w, _ in kept), tuple(r for _, r in kept)
     is_form = language.is_loose_form
-    return any(_from(i, words, roles, tokens, surfaces, text, language)
+    for ordered, ordered_roles in ((words, roles), *language.rephrasings(words)):
+        if any(_from(i, ordered, ordered_roles, tokens, surfaces, text, language)
                for i, surface in enumerate(surfaces)
-               if is_form(words[0], surface, roles[0]))
+               if is_form(ordered[0], surface, ordered_roles[0])):
+            return True
+    return False
 
 
 def _from(first: int, words: tuple[str, ...], roles: tuple[Role, ...], tokens: Sequence[Token],

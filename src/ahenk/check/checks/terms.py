@@ -110,8 +110,11 @@ class TermMissing(Check):
         "konvensiyalar); when Azerbaijani counts people with nəfər after a numeral in place "
         "of şəxs; and when the target has the term's relational word instead (мина → минная "
         "угроза, Армения → армянская оккупация, права человека → правозащитный, işğal → "
-        "işğalçılıq). A one-word noun term used as a verb in the source (we appeal to you) "
-        "is not expected. A source span that terms of several concepts match (civilians: a "
+        "işğalçılıq, Armenia → Armenian missile strikes); and in English with a word of the "
+        "term in the possessive (the Non-Aligned Movement's Contact Group), an article left "
+        "out (families of martyrs) or a noun compound as an of-phrase (violation of human "
+        "rights). A one-word noun term used as a verb in the source (we appeal to you; "
+        "müraciət edirik, işğal edib: a noun with a light verb) is not expected. A source span that terms of several concepts match (civilians: a "
         "civilian, or the civilian population) is translated when the target uses any of "
         "those concepts' terms. A target left untranslated, the source text unchanged or a "
         "text that reads as the source language (what unchanged and wrong-language report), "
@@ -119,7 +122,7 @@ class TermMissing(Check):
         "so. A copy those checks let pass (a name such as National Preventive Mechanism left "
         "in English) is reported."
     )
-    version = 2
+    version = 3
     severity = Severity.ERROR
     needs_termbase = True
     related = ("Xbench: key term mismatch", "Verifika: terminology")
