@@ -42,8 +42,8 @@ units/s and the ratio are per CPU second (wall time follows the machine's other 
 CPU seconds per unit / the floor's CPU seconds per unit. Target: ahenk terms within 5× of the
 floor, far ahead of pofilter, peak memory flat in the number of units. ``--sizes`` runs the rows
 at several sizes and ends with their peak RSS side by side, and how much it grows per 1,000
-units: what remains of the growth is the findings, which the report holds (about one finding
-per unit and a half on this data, mostly term-variant).
+units: what remains of the growth is the word caches until they fill and the findings up to
+``ahenk.check.found.FINDINGS_IN_MEMORY`` (20,000), past which they are kept on disk.
 """
 
 from __future__ import annotations

@@ -81,3 +81,53 @@ def test_checks_list_and_explain():
     result = run("checks", "explain", "term-variant")
     assert result.exit_code == 0 and "Xankəndi" in result.output
     assert run("checks", "explain", "nope").exit_code == 2
+
+
+def test_report_streamed_to_standard_output_and_file(tmp_path, monkeypatch):
+    from ahenk.check import check_paths, found
+    from ahenk.report import names, render
+
+    expected = {fmt: render(check_paths([TMX], TERMS), fmt) for fmt in names()}
+    monkeypatch.setattr(found, "FINDINGS_IN_MEMORY", 1)  # findings on disk
+    for fmt in names():
+        assert run("check", TMX, "--glossary", TERMS, "--format", fmt).output == expected[fmt]
+        out = tmp_path / f"report.{fmt}"
+        assert run("check", TMX, "--glossary", TERMS, "--format", fmt, "-o", str(out)
+                   ).exit_code == 1
+        assert out.read_text(encoding="utf-8") == expected[fmt]
+
+
+def test_output_file_kept_when_the_run_or_the_report_fails(tmp_path, monkeypatch):
+    from ahenk import report
+    from ahenk.errors import FormatError
+
+    out = tmp_path / "report.txt"
+    out.write_text("the last report\n", encoding="utf-8")
+    assert run("check", str(tmp_path / "none.po"), "-o", str(out)).exit_code == 2
+
+    def failing(report, stream):  # type: ignore[no-untyped-def]
+        stream.write("half a report\n" * 1000)
+        raise FormatError("cannot write this report")
+
+    monkeypatch.setitem(report._WRITERS, "text", failing)
+    result = run("check", TMX, "-o", str(out))
+    assert result.exit_code == 2 and "cannot write this report" in result.output
+    assert out.read_text(encoding="utf-8") == "the last report\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]  # no temporary left
+
+
+def test_standard_output_in_pieces_is_one_echo(capsys, monkeypatch):
+    """click.echo strips ANSI codes from what is not a terminal: piece by piece as whole."""
+    import click
+
+    from ahenk.cli.check import _Echo
+
+    monkeypatch.setattr(_Echo, "_PIECE", 8)
+    text = "".join(f"line {n} \x1b[1mbold\x1b[0m «ş»\n" for n in range(50)) + "end \x1b[2m"
+    click.echo(text, nl=False)
+    whole = capsys.readouterr().out
+    echo = _Echo()
+    for start in range(0, len(text), 5):
+        echo.write(text[start:start + 5])
+    echo.finish()
+    assert capsys.readouterr().out == whole and "\x1b" not in whole and whole.endswith("end ")

@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape
 import pytest
 from click.testing import CliRunner
 
-from ahenk.check import CheckContext, check_paths, check_stores, parallel, runner
+from ahenk.check import CheckContext, check_paths, check_stores, found, parallel, runner
 from ahenk.check.checks.numbers import NumberMismatch
 from ahenk.check.runner import read_store
 from ahenk.cli import main
@@ -151,6 +151,17 @@ def test_baseline(memory, termbase, tmp_path):  # type: ignore[no-untyped-def]
     older.write_bytes(memory.read_bytes())  # the memory grew: old findings stay in the baseline
     report = same([older], termbase, baseline=baselines[0], ignore=QUICK)
     assert '"baseline": 0' not in report and '"findings": []' not in report
+
+
+def test_findings_on_disk(memory, termbase, monkeypatch):  # type: ignore[no-untyped-def]
+    """Findings kept on disk (:mod:`ahenk.check.found`), as the workers send them back: the
+    report of findings kept in memory, by one process."""
+    serial = render(check_paths([memory], termbase, ignore=QUICK), "json")
+    monkeypatch.setattr(found, "FINDINGS_IN_MEMORY", 20)
+    with check_paths([memory], termbase, ignore=QUICK, jobs=2) as report:
+        assert isinstance(report.findings, found.StoredFindings) and len(report) > 100
+        assert render(report, "json") == serial
+    assert report.findings.closed
 
 
 def test_stores_in_memory(memory, termbase):  # type: ignore[no-untyped-def]

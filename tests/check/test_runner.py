@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from ahenk.check import Finding, Report, Side, all_checks, check_paths, check_store, get
+from ahenk.check import Finding, Report, Side, all_checks, check_paths, check_store, found, get
 from ahenk.check.base import Check, CheckContext, Pair, Scope
+from ahenk.check.found import StoredFindings
 from ahenk.check.registry import register, selected
 from ahenk.check.signature import signature, termbase_hash
 from ahenk.diagnostics import Severity
 from ahenk.errors import UsageError
 from ahenk.model import LanguageTag, Segment, Store, Unit
+from ahenk.report import names, render
 from tests.check.tables import TERMBASE, termbase
 
 DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parents[2]
+GLOSSARY = ROOT / "glossaries" / "termbase.tsv"
 
 
 def by_unit(report: Report) -> dict[tuple[str | None, str | None], set[str]]:
@@ -192,3 +197,125 @@ def test_a_process_that_freezes_objects_itself_is_left_alone():
         assert 0 < gc.get_freeze_count() <= before
     finally:
         gc.unfreeze()
+
+
+# -- findings on disk --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def on_disk(monkeypatch):  # type: ignore[no-untyped-def]
+    """A run with findings kept on disk past 2 (:mod:`ahenk.check.found`), and the temporary
+    folders that made: ``on_disk(check_paths, ...)`` gives the report."""
+    import tempfile
+
+    made: list[str] = []
+    real = tempfile.mkdtemp
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    def run(function, *args, **kwargs):  # type: ignore[no-untyped-def]
+        with monkeypatch.context() as patch:
+            patch.setattr(found.tempfile, "mkdtemp", spy)
+            patch.setattr(found, "FINDINGS_IN_MEMORY", 2)
+            return function(*args, **kwargs)
+
+    run.made = made  # type: ignore[attr-defined]
+    return run
+
+
+def outputs(report: Report) -> dict[str, str]:
+    return {fmt: render(report, fmt) for fmt in names()}
+
+
+def test_findings_on_disk_report_as_in_memory(on_disk):  # type: ignore[no-untyped-def]
+    paths = [ROOT / "tmx" / "en-az.tmx", ROOT / "tmx" / "en-ru.tmx"]
+    options = {"severity": {"term-forbidden": "info"}, "root": ROOT,
+               "per_path_ignores": {"tmx/en-ru.tmx": ["term-forbidden"]}}
+    memory = check_paths(paths, GLOSSARY, **options)
+    assert isinstance(memory.findings, list) and len(memory) == 10
+    assert memory.summary["suppressed"]["path"] > 0 and memory.summary["info"] > 0
+    disk = on_disk(check_paths, paths, GLOSSARY, **options)
+    assert isinstance(disk.findings, StoredFindings)
+    assert disk.summary == memory.summary and disk.findings == memory.findings
+    assert outputs(disk) == outputs(memory)
+    assert disk.ids() == memory.ids() and disk.at_least("error") == memory.at_least("error")
+    assert len(on_disk.made) == 2 and os.path.isdir(on_disk.made[1])  # the sort's is gone
+    assert not os.path.exists(on_disk.made[0])
+    disk.close()
+    assert not any(os.path.exists(folder) for folder in on_disk.made)
+
+
+def test_findings_on_disk_are_deleted_with_the_report(on_disk):  # type: ignore[no-untyped-def]
+    import gc
+
+    with on_disk(check_paths, [ROOT / "tmx" / "en-az.tmx"], GLOSSARY) as report:
+        assert report.has_at_least("info") and os.path.isdir(on_disk.made[-1])
+    assert not os.path.exists(on_disk.made[-1])
+    report = on_disk(check_paths, [ROOT / "tmx" / "en-az.tmx"], GLOSSARY)
+    del report
+    gc.collect()
+    assert not any(os.path.exists(folder) for folder in on_disk.made)
+
+
+def test_suppression_and_source_repeats_on_disk(on_disk):  # type: ignore[no-untyped-def]
+    paths = sorted((DATA / "suppress").iterdir())
+    memory = check_paths(paths, GLOSSARY, src_lang="en", tgt_lang="az")
+    assert memory.summary["suppressed"]["inline"] > 0
+    disk = on_disk(check_paths, paths, GLOSSARY, src_lang="en", tgt_lang="az")
+    assert outputs(disk) == outputs(memory) and disk.summary == memory.summary
+    en, az, ru = (LanguageTag.parse(t) for t in ("en", "az", "ru"))
+    units = [Unit(Segment(f"Ombudsman Bakıda mətbuat konfransı keçirib {n}.", en),
+                  [Segment("Ombudsman Bakıda mətbuat konfransı keçirib.", az),
+                   Segment("Омбудсмен провела пресс-конференцию в Баку.", ru)], id=f"u{n}")
+             for n in range(4)]
+    repeated = on_disk(check_store, Store(units=units), select="wrong-language")
+    assert [(f.unit, f.side) for f in repeated] == [(f"u{n}", Side.SOURCE) for n in range(4)]
+    repeated.close()
+    disk.close()
+
+
+def test_baselines_on_disk(tmp_path, on_disk):  # type: ignore[no-untyped-def]
+    paths = [ROOT / "tmx"]
+    memory = check_paths(paths, GLOSSARY, write_baseline=tmp_path / "memory.json")
+    disk = on_disk(check_paths, paths, GLOSSARY, write_baseline=tmp_path / "disk.json")
+    assert (tmp_path / "disk.json").read_bytes() == (tmp_path / "memory.json").read_bytes()
+    assert outputs(disk) == outputs(memory)
+    check_paths([ROOT / "tmx" / "en-az.tmx"], GLOSSARY, write_baseline=tmp_path / "az.json")
+    memory = check_paths(paths, GLOSSARY, baseline=tmp_path / "az.json")
+    disk = on_disk(check_paths, paths, GLOSSARY, baseline=tmp_path / "az.json")
+    assert memory.summary["suppressed"]["baseline"] > 2 and len(memory) > 2
+    assert outputs(disk) == outputs(memory) and disk.summary == memory.summary
+    disk.close()
+    assert not any(os.path.exists(folder) for folder in on_disk.made)
+
+
+def test_unique_forgets_nothing_it_needs():
+    """Source-side repeats kept once, as one set of everything seen would keep them."""
+    import random
+
+    from ahenk.check.runner import _unique
+
+    def reference(entries):  # type: ignore[no-untyped-def]
+        seen = set()
+        for finding, mark in entries:
+            if finding.side is Side.SOURCE:
+                key = (finding.check_id, finding.file, finding.line, finding.unit,
+                       finding.source, finding.span, finding.message)
+                if key in seen:
+                    continue
+                seen.add(key)
+            yield finding, mark
+
+    pick = random.Random(11)
+    for _ in range(200):
+        findings = [Finding(pick.choice(["a", "b"]), Severity.INFO, pick.choice(["m", "n"]),
+                            file=pick.choice([None, "", "f"]), line=pick.choice([None, 0, 1]),
+                            unit="u", side=pick.choice(list(Side)), source=pick.choice("xy"),
+                            span=pick.choice([None, (0, 0), (0, 1)]))
+                    for _ in range(12)]
+        entries = sorted(((f, (n,), None) for n, f in enumerate(findings)),
+                         key=lambda e: (e[0].sort_key(), e[1]))
+        pairs = [(f, m) for f, _, m in entries]
+        assert list(_unique(pairs)) == list(reference(pairs))

@@ -28,7 +28,7 @@ import json
 import os
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -93,15 +93,24 @@ class Baseline:
                                  str(r.get("unit") or ""), str(r["fingerprint"])))
         return {"version": BASELINE_VERSION, "tool": "ahenk", "findings": rows}
 
-    def filter(self, findings: Iterable[Finding]) -> tuple[list[Finding], int]:
-        """*findings* not in the baseline, and how many were dropped."""
+    def match(self, findings: Iterable[Finding]) -> Iterator[tuple[Finding, bool]]:
+        """Each of *findings* as it comes, with whether the baseline accepts it: as many of
+        one fingerprint as the baseline counts, the first ones met."""
         left = Counter(self.counts)
-        kept: list[Finding] = []
-        dropped = 0
         for finding in findings:
             fp = fingerprint(finding, self.root)
             if left[fp] > 0:
                 left[fp] -= 1
+                yield finding, True
+            else:
+                yield finding, False
+
+    def filter(self, findings: Iterable[Finding]) -> tuple[list[Finding], int]:
+        """*findings* not in the baseline, and how many were dropped."""
+        kept: list[Finding] = []
+        dropped = 0
+        for finding, accepted in self.match(findings):
+            if accepted:
                 dropped += 1
             else:
                 kept.append(finding)

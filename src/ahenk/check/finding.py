@@ -8,7 +8,7 @@ id is public API: output, ``--select/--ignore`` and the docs anchors all use the
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -82,15 +82,21 @@ class Finding:
                 self.span or (0, 0), self.check_id, self.message)
 
 
-def summarize(findings: Sequence[Finding], files: int = 0, units: int = 0,
+def summarize(findings: Iterable[Finding], files: int = 0, units: int = 0,
               checks: Iterable[str] = ()) -> dict[str, Any]:
-    """Counts by severity and by check (every severity and every run check present, even at 0)."""
-    by_severity = Counter(f.severity.value for f in findings)
-    by_check = Counter(f.check_id for f in findings)
+    """Counts by severity and by check (every severity and every run check present, even at 0),
+    in one pass: a report's findings may be on disk."""
+    by_severity: Counter[str] = Counter()
+    by_check: Counter[str] = Counter()
+    total = 0
+    for finding in findings:
+        by_severity[finding.severity.value] += 1
+        by_check[finding.check_id] += 1
+        total += 1
     return {
         "files": files,
         "units": units,
-        "findings": len(findings),
+        "findings": total,
         **{s.value: by_severity.get(s.value, 0) for s in Severity},
         "checks": {cid: by_check.get(cid, 0) for cid in sorted({*checks, *by_check})},
     }
@@ -99,14 +105,20 @@ def summarize(findings: Sequence[Finding], files: int = 0, units: int = 0,
 @dataclass
 class Report:
     """The outcome of a check run: findings in file order, counts, the check-set signature,
-    and the files that were checked (clean ones included)."""
+    and the files that were checked (clean ones included).
 
-    findings: list[Finding] = field(default_factory=list)
+    ``findings`` is a sequence that can be read any number of times: a list, or for a run with
+    many findings a :class:`~ahenk.check.found.StoredFindings` on disk, which :meth:`close`
+    (or leaving a ``with`` block) deletes; an unclosed one goes when the report is
+    garbage-collected.
+    """
+
+    findings: Sequence[Finding] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
     signature: str = ""
     files: list[str] = field(default_factory=list)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
 
     def __len__(self) -> int:
@@ -117,5 +129,22 @@ class Report:
         rank = Severity(severity).rank
         return [f for f in self.findings if f.severity.rank >= rank]
 
+    def has_at_least(self, severity: Severity | str) -> bool:
+        """Whether a finding is of *severity* or worse (read up to the first)."""
+        rank = Severity(severity).rank
+        return any(f.severity.rank >= rank for f in self.findings)
+
     def ids(self) -> set[str]:
         return {f.check_id for f in self.findings}
+
+    def close(self) -> None:
+        """Delete the findings kept on disk, if any (reading them afterwards is an error)."""
+        close = getattr(self.findings, "close", None)
+        if close is not None:
+            close()
+
+    def __enter__(self) -> Report:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -56,7 +56,7 @@ from multiprocessing.process import BaseProcess
 from types import TracebackType
 
 from ahenk.check.base import Check, CheckContext, Pair
-from ahenk.check.finding import Finding
+from ahenk.check.found import Entry, Found
 from ahenk.check.suppress import Mark
 from ahenk.errors import AhenkError, UsageError
 
@@ -70,11 +70,6 @@ _EXIT_WAIT = 5.0
 #: One unit as handed to the unit checks: its file's index, its ordinal in the file, its pairs
 #: and whether it is unchanged since ``--changed-since``.
 Item = tuple[int, int, list[Pair], bool]
-
-#: A finding, its place in the run and the suppression mark of its pair. The place is what
-#: breaks ties in the report's sort: unit checks' findings in file order (even for a unit that
-#: waited for its file's languages), then each store/corpus check's, in check order.
-Entry = tuple[Finding, tuple[int, ...], Mark]
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -120,18 +115,20 @@ def check_units(checks: Sequence[Check], context: CheckContext,
 
 
 class InProcess:
-    """The unit checks run in this process, each unit as it comes (``jobs=1``)."""
+    """The unit checks run in this process, each unit as it comes (``jobs=1``); their
+    findings go to *found*."""
 
-    def __init__(self, checks: Sequence[Check], context: CheckContext) -> None:
+    def __init__(self, checks: Sequence[Check], context: CheckContext,
+                 found: Found | None = None) -> None:
         self.checks = checks
         self.context = context
-        self.found: list[Entry] = []
+        self.found = Found() if found is None else found
 
     def add(self, f: int, ordinal: int, pairs: list[Pair], unchanged: bool) -> None:
         self.found.extend(check_units(self.checks, self.context, [(f, ordinal, pairs, unchanged)]))
 
-    def finish(self) -> list[Entry]:
-        return self.found
+    def finish(self) -> None:
+        pass
 
     def __enter__(self) -> InProcess:
         return self
@@ -150,16 +147,18 @@ class _Worker:
 class Workers:
     """The unit checks run by *jobs* forked worker processes, a batch of units at a time.
 
-    :meth:`add` units in input order, then :meth:`finish` for the findings; use it as a
-    context manager, so the workers are ended whatever happens (an error in the input is
-    raised after the batches before it are checked, unless one of those failed first).
+    :meth:`add` units in input order, then :meth:`finish`: the findings go to *found* as the
+    batches come back. Use it as a context manager, so the workers are ended whatever happens
+    (an error in the input is raised after the batches before it are checked, unless one of
+    those failed first).
     """
 
-    def __init__(self, checks: Sequence[Check], context: CheckContext, jobs: int) -> None:
+    def __init__(self, checks: Sequence[Check], context: CheckContext, jobs: int,
+                 found: Found | None = None) -> None:
         self.checks = checks
         self.context = context
         self.jobs = jobs
-        self.found: list[Entry] = []
+        self.found = Found() if found is None else found
         self.workers: list[_Worker] = []
         self.batch: list[Item] = []
         self.made = 0  # batches made so far; a batch's number is its order in the input
@@ -177,13 +176,12 @@ class Workers:
             self._collect(block=False)
             self._raise_first()
 
-    def finish(self) -> list[Entry]:
-        """The findings of every unit added, once every batch is checked."""
+    def finish(self) -> None:
+        """Wait until every batch is checked, its findings in :attr:`found`."""
         if self.batch:
             self._submit(last=True)
         self._drain()
         self._raise_first()
-        return self.found
 
     def __enter__(self) -> Workers:
         return self
@@ -340,12 +338,12 @@ def _portable(error: Exception) -> BaseException:
     return error
 
 
-def unit_runner(checks: Sequence[Check], context: CheckContext,
-                jobs: int = 1) -> InProcess | Workers:
-    """What runs the unit *checks* of a run: worker processes when *jobs* (0: one per CPU)
-    asks for more than one, there are unit checks and workers can be forked; else this
-    process."""
+def unit_runner(checks: Sequence[Check], context: CheckContext, jobs: int = 1,
+                found: Found | None = None) -> InProcess | Workers:
+    """What runs the unit *checks* of a run, their findings going to *found*: worker
+    processes when *jobs* (0: one per CPU) asks for more than one, there are unit checks and
+    workers can be forked; else this process."""
     count = resolve_jobs(jobs)
     if count > 1 and checks and can_fork():
-        return Workers(checks, context, count)
-    return InProcess(checks, context)
+        return Workers(checks, context, count, found)
+    return InProcess(checks, context, found)

@@ -6,8 +6,11 @@ through every unit check while the pair is at hand, and the suppression mark of 
 finding (its inline notes, :mod:`ahenk.check.suppress`) is taken then. A store- or
 corpus-scope check keeps what it must through its collector: the consistency checks keep one
 row per pair in an index that moves to disk when large (:mod:`ahenk.check.spill`). The
-findings themselves stay in memory, each with its mark: the report needs them all, sorted and
-counted, and a clean corpus has few. So memory is flat in the number of units, findings aside.
+findings, each with its mark, go to a store that sorts them into report order, in memory while
+few and in an SQLite file past :data:`~ahenk.check.found.FINDINGS_IN_MEMORY`; de-duplication,
+re-grading, suppression, the baseline and the counts then take them one at a time, and the
+report keeps what is left in a list, or when many in a file its renderers read as often as
+they need (:mod:`ahenk.check.found`). So memory is flat in the number of units and findings.
 With ``jobs`` the unit checks run in worker processes, a batch of units at a time, while this
 process reads, pairs and feeds the collectors (:mod:`ahenk.check.parallel`): the same report.
 
@@ -16,7 +19,8 @@ comparing the file with its version at that revision (:mod:`ahenk.check.changed`
 :func:`check_stores` checks stores already in memory. Both go through the same run as the
 stream, so they report the same. Languages come from the files where they say them, from
 ``src_lang``/``tgt_lang`` otherwise; on a multilingual memory ``tgt_lang`` picks the target
-language to check.
+language to check, and ``src_lang``, given for a file written from another language, turns its
+units round (the az→ru pairs of an en-az-ru memory; :mod:`ahenk.check.stream`).
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ from ahenk.check.base import Check, CheckContext, Scope
 from ahenk.check.changed import changed_units
 from ahenk.check.config import path_ignores
 from ahenk.check.finding import Finding, Report, Side, summarize
-from ahenk.check.parallel import Entry, resolve_jobs, unit_runner
+from ahenk.check.found import Found, StoredFindings, collect
+from ahenk.check.parallel import resolve_jobs, unit_runner
 from ahenk.check.registry import selected
 from ahenk.check.signature import signature
 from ahenk.check.stream import file_pairs, position
@@ -75,10 +80,10 @@ class _Input:
 
 
 def _run(inputs: Iterable[_Input], checks: Sequence[Check], context: CheckContext,
-         src_lang: LanguageTag | None, tgt_lang: LanguageTag | None, jobs: int = 1
-         ) -> tuple[list[Entry], int, list[str]]:
-    """Every check over *inputs*, pair by pair as they stream: the findings (unsorted), how
-    many units had pairs, and the files.
+         src_lang: LanguageTag | None, tgt_lang: LanguageTag | None, jobs: int,
+         found: Found) -> tuple[int, list[str]]:
+    """Every check over *inputs*, pair by pair as they stream, the findings put in *found*:
+    how many units had pairs, and the files.
 
     Unit checks run on one unit's pairs at a time, all of them in turn (the term checks share
     the matches of a text in a bounded memo, which a pass per check would outrun), here or,
@@ -89,10 +94,9 @@ def _run(inputs: Iterable[_Input], checks: Sequence[Check], context: CheckContex
     unit_checks = [check for check in checks if check.scope is Scope.UNIT]
     corpus = [(i, check.collector(context)) for i, check in enumerate(checks)
               if check.scope is Scope.CORPUS]
-    found: list[Entry] = []
     units = 0
     files: list[str] = []
-    with unit_runner(unit_checks, context, jobs) as unit_scope:
+    with unit_runner(unit_checks, context, jobs, found) as unit_scope:
         for f, item in enumerate(inputs):
             files.append(item.reader.origin or "<input>")
             per_store = [(i, check.collector(context)) for i, check in enumerate(checks)
@@ -117,24 +121,32 @@ def _run(inputs: Iterable[_Input], checks: Sequence[Check], context: CheckContex
         for i, collector in corpus:
             found.extend((finding, (1, i, 0, n), mark)
                          for n, (finding, mark) in enumerate(collector.finish()))
-        found.extend(unit_scope.finish())
-    return found, units, files
+        unit_scope.finish()
+    return units, files
 
 
-def _unique(entries: list[Entry]) -> list[tuple[Finding, Mark]]:
-    """Sorted; a source-side finding repeated once per target of a unit is kept once."""
-    entries.sort(key=lambda entry: (entry[0].sort_key(), entry[1]))
+def _unique(entries: Iterable[tuple[Finding, Mark]]) -> Iterator[tuple[Finding, Mark]]:
+    """*entries* in report order, a source-side finding repeated once per target of a unit
+    kept once.
+
+    The repeats share their sort key (file, line, unit, side, span, check, message), so they
+    are met within one run of findings with equal keys: what was seen is forgotten when the
+    key changes, and only the current run is remembered.
+    """
+    run: tuple | None = None
     seen: set[tuple] = set()
-    out: list[tuple[Finding, Mark]] = []
-    for finding, _, mark in entries:
+    for finding, mark in entries:
         if finding.side is Side.SOURCE:
             key = (finding.check_id, finding.file, finding.line, finding.unit, finding.source,
                    finding.span, finding.message)
-            if key in seen:
+            sort_key = finding.sort_key()
+            if sort_key != run:
+                run = sort_key
+                seen.clear()
+            elif key in seen:
                 continue
             seen.add(key)
-        out.append((finding, mark))
-    return out
+        yield finding, mark
 
 
 def _check(inputs: Iterable[_Input], termbase: Termbase | None, *,
@@ -145,26 +157,55 @@ def _check(inputs: Iterable[_Input], termbase: Termbase | None, *,
            root: str | os.PathLike[str] | None,
            baseline: str | os.PathLike[str] | None,
            write_baseline: str | os.PathLike[str] | None, jobs: int) -> Report:
-    """The run behind :func:`check_paths` and :func:`check_stores`, and its report."""
+    """The run behind :func:`check_paths` and :func:`check_stores`, and its report.
+
+    The findings stream from the sorted store (:mod:`ahenk.check.found`) through
+    de-duplication, re-grading and suppression into the report's own store; a baseline is
+    written from that, and filtering by one makes a second store from the first.
+    """
     resolve_jobs(jobs)  # a bad value fails before any file is read
     checks = selected(select, ignore)
     context = CheckContext(termbase=termbase)
+    dropped = {"inline": 0, "path": 0, "unchanged": 0, "baseline": 0}
+    with Found() as found:
+        try:
+            units, files = _run(inputs, checks, context, src_lang, tgt_lang, jobs, found)
+        finally:
+            context.close()
+        entries = _unique(found.ordered())
+        if severity:
+            levels = _levels(severity)
+            entries = ((_regraded(f, levels), mark) for f, mark in entries)
+        findings = collect(unsuppressed(entries, dropped, per_path_ignores=per_path_ignores,
+                                        root=root))
     try:
-        found, units, files = _run(inputs, checks, context, src_lang, tgt_lang, jobs)
-    finally:
-        context.close()
-    entries = _unique(found)
-    if severity:
-        entries = list(zip(regrade([f for f, _ in entries], severity),
-                           [m for _, m in entries], strict=True))
-    findings, dropped = drop_suppressed(entries, per_path_ignores=per_path_ignores, root=root)
-    if write_baseline is not None:
-        baseline_module.write_baseline(findings, write_baseline)
-    if baseline is not None:
-        findings, dropped["baseline"] = baseline_module.load_baseline(baseline).filter(findings)
-    summary = summarize(findings, files=len(files), units=units, checks=[c.id for c in checks])
+        if write_baseline is not None:
+            baseline_module.write_baseline(findings, write_baseline)
+        if baseline is not None:
+            matched = baseline_module.load_baseline(baseline).match(findings)
+            whole, findings = findings, collect(_unmatched(matched, dropped))
+            _close(whole)
+        summary = summarize(findings, files=len(files), units=units,
+                            checks=[c.id for c in checks])
+    except BaseException:
+        _close(findings)
+        raise
     summary["suppressed"] = dropped
     return Report(findings, summary, str(signature(checks, termbase)), files)
+
+
+def _close(findings: list[Finding] | StoredFindings) -> None:
+    if isinstance(findings, StoredFindings):
+        findings.close()
+
+
+def _unmatched(matched: Iterable[tuple[Finding, bool]], dropped: dict[str, int]
+               ) -> Iterator[Finding]:
+    for finding, in_baseline in matched:
+        if in_baseline:
+            dropped["baseline"] += 1
+        else:
+            yield finding
 
 
 def check_stores(stores: Sequence[Store], termbase: Termbase | None = None, *,
@@ -207,38 +248,38 @@ def check_stores(stores: Sequence[Store], termbase: Termbase | None = None, *,
                   root=root, baseline=baseline, write_baseline=write_baseline, jobs=jobs)
 
 
-def regrade(findings: list[Finding], severity: Mapping[str, Severity | str] | None
-            ) -> list[Finding]:
-    """*findings* with the severity of the checks named in *severity* replaced."""
-    if not severity:
-        return findings
-    levels = {cid: Severity(level) for cid, level in severity.items()}
-    return [replace(f, severity=levels[f.check_id]) if f.check_id in levels else f
-            for f in findings]
+def _levels(severity: Mapping[str, Severity | str]) -> dict[str, Severity]:
+    return {cid: Severity(level) for cid, level in severity.items()}
 
 
-def drop_suppressed(entries: Iterable[tuple[Finding, Mark]], *,
-                    per_path_ignores: Mapping[str, Iterable[str]] | None = None,
-                    root: str | os.PathLike[str] | None = None
-                    ) -> tuple[list[Finding], dict[str, int]]:
-    """Drop findings on a unit unchanged since ``--changed-since``, suppressed inline, or
-    ignored for their path, in that order, by the mark of their pair; count each kind.
+def _regraded(finding: Finding, levels: Mapping[str, Severity]) -> Finding:
+    level = levels.get(finding.check_id)
+    return finding if level is None else replace(finding, severity=level)
+
+
+def unsuppressed(entries: Iterable[tuple[Finding, Mark]], dropped: dict[str, int], *,
+                 per_path_ignores: Mapping[str, Iterable[str]] | None = None,
+                 root: str | os.PathLike[str] | None = None) -> Iterator[Finding]:
+    """The findings of *entries* not on a unit unchanged since ``--changed-since``, suppressed
+    inline, or ignored for their path (decided in that order, by the mark of their pair), as
+    they come; each dropped one is counted in *dropped* under its kind.
 
     Decided in report order, so an unknown check id in a note is reported for the first
     finding it would have suppressed, and a note on a unit without findings is never read.
     """
-    ids: dict[int, frozenset[str]] = {}
-    dropped = {"inline": 0, "path": 0, "unchanged": 0, "baseline": 0}
+    ids: dict[Mark, frozenset[str]] = {}  # a mark's ids, by value: marks read back are copies
     paths: dict[str | None, set[str]] = {}
-    kept: list[Finding] = []
     for finding, mark in entries:
         if mark.unchanged:
             dropped["unchanged"] += 1
             continue
         if mark.lines:
-            if id(mark) not in ids:
-                ids[id(mark)] = mark.ids()
-            if suppress.is_suppressed(finding, ids[id(mark)]):
+            suppressed = ids.get(mark)
+            if suppressed is None:
+                if len(ids) >= _MARKS_REMEMBERED:
+                    ids.clear()
+                suppressed = ids[mark] = mark.ids()
+            if suppress.is_suppressed(finding, suppressed):
                 dropped["inline"] += 1
                 continue
         if per_path_ignores:
@@ -248,8 +289,12 @@ def drop_suppressed(entries: Iterable[tuple[Finding, Mark]], *,
             if "all" in ignored or finding.check_id in ignored:
                 dropped["path"] += 1
                 continue
-        kept.append(finding)
-    return kept, dropped
+        yield finding
+
+
+#: Marks whose suppressed ids :func:`unsuppressed` remembers at once (a unit's findings are
+#: together in report order, so a few suffice; the ids are only a saving).
+_MARKS_REMEMBERED = 1_024
 
 
 def check_store(store: Store, termbase: Termbase | None = None, *,

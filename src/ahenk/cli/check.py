@@ -6,14 +6,17 @@ pyproject.toml or ahenk.toml, found from the current directory upwards), key by 
 
 from __future__ import annotations
 
+import io
+from typing import TextIO, cast
+
 import click
 
 from ahenk.check.config import Config, discover, load_config, parse_severity_overrides
 from ahenk.check.runner import CHECKABLE, check_paths
 from ahenk.cli.options import output_format
 from ahenk.formats.registry import handlers
-from ahenk.io import write_text
-from ahenk.report import names, render
+from ahenk.io import atomic_write
+from ahenk.report import names, write
 
 
 def _ids(values: tuple[str, ...]) -> list[str]:
@@ -32,7 +35,9 @@ def _config(path: str | None, use: bool) -> Config:
               help="Termbase to check terminology against (TBX, TSV/CSV, OmegaT glossary). "
                    "Without one, the term checks are skipped.")
 @click.option("--src-lang", default=None,
-              help="Source language, for files that do not say it (PO, TSV, text).")
+              help="Source language, for files that do not say it (PO, TSV, text); for a "
+                   "memory written from another language, the language to check from "
+                   "(az on an en-az-ru TMX: its az→en and az→ru pairs).")
 @click.option("--tgt-lang", default=None,
               help="Target language, for files that do not say it; in a multilingual TMX, "
                    "the one target language to check.")
@@ -80,7 +85,7 @@ def command(paths: tuple[str, ...], glossary: str | None, src_lang: str | None,
     clean, 1 when findings at or above --fail-on are found, 2 when an input cannot be used.
     """
     config = _config(config_path, not no_config)
-    report = check_paths(
+    with check_paths(
         paths, glossary or config.glossary, src_lang=src_lang or config.src_lang,
         tgt_lang=tgt_lang or config.tgt_lang, select=_ids(select) or config.select,
         ignore=_ids(ignore) or config.ignore, from_format=from_format,
@@ -88,12 +93,51 @@ def command(paths: tuple[str, ...], glossary: str | None, src_lang: str | None,
         per_path_ignores=config.per_path_ignores, root=config.root,
         changed_since=changed_since, baseline=baseline or config.baseline,
         write_baseline=write_baseline,
-        jobs=jobs if jobs is not None else config.jobs if config.jobs is not None else 1)
-    text = render(report, output_format)
-    if output:
-        write_text(output, text)
-    else:
-        click.echo(text, nl=False)
-    if write_baseline:
-        return 0
-    return 1 if report.at_least(fail_on or config.fail_on or "error") else 0
+        jobs=jobs if jobs is not None else config.jobs if config.jobs is not None else 1
+    ) as report:
+        if output:
+            with atomic_write(output) as out:
+                write(report, out, output_format)
+        else:
+            echo = _Echo()
+            write(report, cast(TextIO, echo), output_format)
+            echo.finish()
+        if write_baseline:
+            return 0
+        return 1 if report.has_at_least(fail_on or config.fail_on or "error") else 0
+
+
+class _Echo(io.TextIOBase):
+    """Standard output for a report written as it goes, through ``click.echo`` a piece of
+    whole lines at a time: what ``click.echo`` does to text (ANSI codes stripped when the
+    output is not a terminal, the Windows console) it does to each piece as it did to the
+    whole report, since none of it spans a line break."""
+
+    _PIECE = 1 << 16
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._parts: list[str] = []
+        self._size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self._parts.append(text)
+        self._size += len(text)
+        if self._size >= self._PIECE and "\n" in text:
+            self._emit(whole=False)
+        return len(text)
+
+    def _emit(self, *, whole: bool) -> None:
+        text = "".join(self._parts)
+        cut = len(text) if whole else text.rfind("\n") + 1
+        if cut:
+            click.echo(text[:cut], nl=False)
+        self._parts = [text[cut:]] if cut < len(text) else []
+        self._size = len(text) - cut
+
+    def finish(self) -> None:
+        """Echo what is left."""
+        self._emit(whole=True)

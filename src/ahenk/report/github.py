@@ -8,6 +8,8 @@ the runner expects: ``%``, CR and LF in the message; also ``:`` and ``,`` in pro
 
 from __future__ import annotations
 
+from typing import TextIO
+
 from ahenk.check.finding import Finding, Report
 from ahenk.report import renderer
 from ahenk.report.text import summary_line, unit_label
@@ -37,7 +39,6 @@ def annotation(finding: Finding) -> str:
 
 
 @renderer("github")
-def render(report: Report) -> str:
-    lines = [annotation(f) for f in report.findings]
-    lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+def write(report: Report, out: TextIO) -> None:
+    out.writelines(annotation(f) + "\n" for f in report.findings)
+    out.write(summary_line(report) + "\n")

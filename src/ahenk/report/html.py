@@ -11,9 +11,11 @@ so a filtered view can be linked to. Every text from the files is escaped; the s
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from html import escape
-from itertools import groupby
+from typing import TextIO
 
 from ahenk.check import registry
 from ahenk.check.finding import Finding, Report, Side
@@ -169,56 +171,87 @@ def _options(values: Iterable[tuple[str, str]], everything: str) -> str:
     return "".join(items)
 
 
+@dataclass
+class _File:
+    """One file's findings in the report: where they start, how many, and how many of each
+    check."""
+
+    name: str
+    start: int
+    count: int = 0
+    checks: Counter[str] = field(default_factory=Counter)
+    severities: set[Severity] = field(default_factory=set)
+
+
+def _files(findings: Iterable[Finding]) -> list[_File]:
+    """The runs of findings of one file (as :func:`itertools.groupby` makes them), counted."""
+    out: list[_File] = []
+    for n, finding in enumerate(findings):
+        name = finding.file or "<input>"
+        if not out or out[-1].name != name:
+            out.append(_File(name, n))
+        out[-1].count += 1
+        out[-1].checks[finding.check_id] += 1
+        out[-1].severities.add(finding.severity)
+    return out
+
+
 @renderer("html")
-def render(report: Report) -> str:
+def write(report: Report, out: TextIO) -> None:
+    """The page, written as it goes: a first pass over the findings counts them by file and
+    check (the menus and headings come first), then each check's findings of a file are read
+    in turn (the page groups a file's findings by check)."""
     findings = report.findings
-    check_ids = sorted({f.check_id for f in findings})
-    counts = {cid: sum(1 for f in findings if f.check_id == cid) for cid in check_ids}
-    severities = [s.value for s in Severity if any(f.severity is s for f in findings)]
-    body: list[str] = []
-    number = 0
-    by_file = groupby(findings, key=lambda f: f.file or "<input>")
-    for file, items in by_file:
-        group = list(items)
-        body.append(f'<section class="file" data-file="{escape(file)}">'
-                    f"<h2>{escape(file)} ({len(group)})</h2>")
-        for check_id in sorted({f.check_id for f in group}):
-            of_check = [f for f in group if f.check_id == check_id]
-            name, description = _check_name(check_id)
-            body.append(f'<section class="check" data-check="{escape(check_id)}">'
-                        f'<h3 title="{escape(description)}"><code>{escape(check_id)}</code> '
-                        f"{escape(name)} ({len(of_check)})</h3>")
-            for finding in of_check:
-                number += 1
-                body.append(_finding(finding, number))
-            body.append("</section>")
-        body.append("</section>")
-    with_findings = {f.file or "<input>" for f in findings}
-    clean = [f for f in report.files if f not in with_findings]
-    if clean:
-        body.append('<p class="clean">No findings in: ' +
-                    ", ".join(f"<code>{escape(f)}</code>" for f in clean) + "</p>")
-    if not findings:
-        body.append('<p class="clean" id="no-findings">No findings.</p>')
+    files = _files(findings)
+    counts: Counter[str] = Counter()
+    present: set[Severity] = set()
+    for file in files:
+        counts.update(file.checks)
+        present |= file.severities
+    check_ids = sorted(counts)
+    severities = [s.value for s in Severity if s in present]
     check_menu = _options(((cid, f"{cid} ({counts[cid]})") for cid in check_ids), "every check")
     severity_menu = _options(((s, s) for s in severities), "every severity")
-    return "\n".join([
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>ahenk check report</title>",
-        f"<style>{_CSS}</style></head><body>",
-        "<header><h1>ahenk check report</h1>",
-        f'<p class="summary">{escape(summary_line(report))}</p>',
-        f'<p class="signature">{escape(report.signature)}</p>',
-        '<div class="filters">',
-        f'<label>Check <select id="filter-check">{check_menu}</select></label>',
-        f'<label>Severity <select id="filter-severity">{severity_menu}</select></label>',
-        f'<span>showing <strong id="shown">{len(findings)}</strong> of '
-        f'<strong id="total">{len(findings)}</strong></span>',
-        "</div></header>",
-        "<main>", *body, "</main>",
-        f"<script>{_JS}</script>",
-        "</body></html>",
-        "",
-    ])
+    total = len(findings)
+    for line in ("<!DOCTYPE html>",
+                 '<html lang="en"><head><meta charset="utf-8">',
+                 '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                 "<title>ahenk check report</title>",
+                 f"<style>{_CSS}</style></head><body>",
+                 "<header><h1>ahenk check report</h1>",
+                 f'<p class="summary">{escape(summary_line(report))}</p>',
+                 f'<p class="signature">{escape(report.signature)}</p>',
+                 '<div class="filters">',
+                 f'<label>Check <select id="filter-check">{check_menu}</select></label>',
+                 f'<label>Severity <select id="filter-severity">{severity_menu}</select></label>',
+                 f'<span>showing <strong id="shown">{total}</strong> of '
+                 f'<strong id="total">{total}</strong></span>',
+                 "</div></header>",
+                 "<main>"):
+        out.write(line + "\n")
+    number = 0
+    for file in files:
+        out.write(f'<section class="file" data-file="{escape(file.name)}">'
+                  f"<h2>{escape(file.name)} ({file.count})</h2>\n")
+        group = findings[file.start:file.start + file.count]
+        for check_id in sorted(file.checks):
+            name, description = _check_name(check_id)
+            out.write(f'<section class="check" data-check="{escape(check_id)}">'
+                      f'<h3 title="{escape(description)}"><code>{escape(check_id)}</code> '
+                      f"{escape(name)} ({file.checks[check_id]})</h3>\n")
+            for finding in group:
+                if finding.check_id == check_id:
+                    number += 1
+                    out.write(_finding(finding, number) + "\n")
+            out.write("</section>\n")
+        out.write("</section>\n")
+    with_findings = {file.name for file in files}
+    clean = [f for f in report.files if f not in with_findings]
+    if clean:
+        out.write('<p class="clean">No findings in: ' +
+                  ", ".join(f"<code>{escape(f)}</code>" for f in clean) + "</p>\n")
+    if not total:
+        out.write('<p class="clean" id="no-findings">No findings.</p>\n')
+    out.write("</main>\n")
+    out.write(f"<script>{_JS}</script>\n")
+    out.write("</body></html>\n")

@@ -8,11 +8,11 @@ file without findings gets one passing test case, so a clean run still shows wha
 
 from __future__ import annotations
 
-from itertools import groupby
+from typing import TextIO
 from xml.etree import ElementTree as ET
 
 from ahenk.check.finding import Finding, Report
-from ahenk.report import renderer
+from ahenk.report import renderer, runs
 from ahenk.report.text import unit_label
 
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
@@ -35,9 +35,9 @@ def _details(finding: Finding) -> str:
     return "\n".join(f"{k}: {v}" for k, v in rows if v)
 
 
-def _testcase(suite: ET.Element, file: str, finding: Finding) -> None:
+def _testcase(file: str, finding: Finding) -> ET.Element:
     label = unit_label(finding.unit) or (f"line {finding.line}" if finding.line else "")
-    case = ET.SubElement(suite, "testcase", {
+    case = ET.Element("testcase", {
         "classname": _clean(file), "name": _clean(f"{finding.check_id}: {label}".rstrip(": ")),
         "file": _clean(file), **({"line": str(finding.line)} if finding.line else {}),
     })
@@ -46,35 +46,51 @@ def _testcase(suite: ET.Element, file: str, finding: Finding) -> None:
         "message": _clean(f"{finding.severity.value}: {finding.message}"),
     })
     failure.text = _clean(_details(finding))
+    return case
+
+
+def _start(tag: str, attrib: dict[str, str]) -> str:
+    """The start tag of an element with *attrib*, escaped by ElementTree, as it writes it."""
+    return ET.tostring(ET.Element(tag, attrib), "unicode")[: -len(" />")] + ">"
+
+
+def _xml(element: ET.Element, level: int) -> str:
+    """*element* as ElementTree writes it, indented as at depth *level* of the document."""
+    ET.indent(element, level=level)
+    return ET.tostring(element, "unicode")
 
 
 @renderer("junit")
-def render(report: Report) -> str:
-    root = ET.Element("testsuites", {"name": "ahenk check",
-                                     "tests": "0", "failures": str(len(report.findings))})
-    by_file = {file: list(items) for file, items in
-               groupby(report.findings, key=lambda f: f.file or "<input>")}
+def write(report: Report, out: TextIO) -> None:
+    """The document ``ET.indent`` and ``ET.tostring`` make of the whole tree, written a test
+    case at a time: the suites' counts come from a first pass over the findings."""
+    findings = report.findings
+    suites: dict[str, tuple[int, int]] = {}  # file → (start, count) of its findings
+    for file, start, count in runs(findings, lambda f: f.file or "<input>"):
+        suites[file] = (start, count)  # "<input>" met again (a file so named) takes the later
     for file in report.files:
-        by_file.setdefault(file, [])
-    total = 0
-    for file, findings in by_file.items():
-        suite = ET.SubElement(root, "testsuite", {
-            "name": _clean(file), "tests": str(max(1, len(findings))),
-            "failures": str(len(findings)), "errors": "0", "skipped": "0",
-        })
-        properties = ET.SubElement(suite, "properties")
+        suites.setdefault(file, (0, 0))
+    total = sum(max(1, count) for _, count in suites.values()) if suites else 1
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(_start("testsuites", {"name": "ahenk check", "tests": str(total),
+                                    "failures": str(len(findings))}))
+    for file, (start, count) in suites.items():
+        out.write("\n  " + _start("testsuite", {
+            "name": _clean(file), "tests": str(max(1, count)), "failures": str(count),
+            "errors": "0", "skipped": "0",
+        }))
+        properties = ET.Element("properties")
         ET.SubElement(properties, "property", {"name": "signature", "value": report.signature})
-        for finding in findings:
-            _testcase(suite, file, finding)
-        if not findings:
-            ET.SubElement(suite, "testcase", {"classname": _clean(file), "name": "ahenk check"})
-        total += max(1, len(findings))
-    if not by_file:
-        suite = ET.SubElement(root, "testsuite", {"name": "ahenk check", "tests": "1",
-                                                  "failures": "0", "errors": "0",
-                                                  "skipped": "0"})
+        out.write("\n    " + _xml(properties, 2))
+        for finding in findings[start:start + count]:
+            out.write("\n    " + _xml(_testcase(file, finding), 2))
+        if not count:
+            case = ET.Element("testcase", {"classname": _clean(file), "name": "ahenk check"})
+            out.write("\n    " + _xml(case, 2))
+        out.write("\n  </testsuite>")
+    if not suites:
+        suite = ET.Element("testsuite", {"name": "ahenk check", "tests": "1", "failures": "0",
+                                         "errors": "0", "skipped": "0"})
         ET.SubElement(suite, "testcase", {"classname": "ahenk", "name": "ahenk check"})
-        total = 1
-    root.set("tests", str(total))
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+        out.write("\n  " + _xml(suite, 1))
+    out.write("\n</testsuites>\n")

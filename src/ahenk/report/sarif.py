@@ -10,9 +10,8 @@ finding across runs by check, file, unit, side and text, not by line.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from ahenk import __version__
@@ -20,6 +19,7 @@ from ahenk.check import registry
 from ahenk.check.finding import Finding, Report
 from ahenk.errors import UsageError
 from ahenk.report import renderer
+from ahenk.report.json import Items, dump
 from ahenk.report.text import unit_label
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -86,9 +86,12 @@ def result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     return out
 
 
-def as_dict(report: Report) -> dict[str, Any]:
-    ids = sorted({*report.summary.get("checks", {}), *(f.check_id for f in report.findings)})
-    index = {cid: i for i, cid in enumerate(ids)}
+def _rule_ids(report: Report) -> list[str]:
+    """The checks that ran and any other a finding names: one pass over the findings."""
+    return sorted({*report.summary.get("checks", {}), *(f.check_id for f in report.findings)})
+
+
+def _document(report: Report, ids: list[str], results: object) -> dict[str, Any]:
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -97,13 +100,24 @@ def as_dict(report: Report) -> dict[str, Any]:
                                 "semanticVersion": __version__,
                                 "rules": [rule(cid) for cid in ids]}},
             "artifacts": [{"location": {"uri": artifact_uri(f)}} for f in report.files],
-            "results": [result(f, index) for f in report.findings],
+            "results": results,
             "columnKind": "unicodeCodePoints",
             "properties": {"signature": report.signature, "summary": report.summary},
         }],
     }
 
 
+def as_dict(report: Report) -> dict[str, Any]:
+    """The whole log as one value (every result in a list)."""
+    ids = _rule_ids(report)
+    index = {cid: i for i, cid in enumerate(ids)}
+    return _document(report, ids, [result(f, index) for f in report.findings])
+
+
 @renderer("sarif")
-def render(report: Report) -> str:
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+def write(report: Report, out: TextIO) -> None:
+    """The log as :func:`as_dict` gives it, written a result at a time (:func:`dump`)."""
+    ids = _rule_ids(report)
+    index = {cid: i for i, cid in enumerate(ids)}
+    dump(_document(report, ids, Items(result(f, index) for f in report.findings)), out)
+    out.write("\n")

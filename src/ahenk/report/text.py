@@ -3,10 +3,10 @@ unit, the check id, the message, and the text it is about."""
 
 from __future__ import annotations
 
-from itertools import groupby
+from typing import TextIO
 
 from ahenk.check.finding import Finding, Report, Side
-from ahenk.report import renderer
+from ahenk.report import renderer, runs
 
 _SHOW = 160  # characters of a source/target shown
 
@@ -69,13 +69,11 @@ def suppressed_phrase(report: Report) -> str:
 
 
 @renderer("text")
-def render(report: Report) -> str:
-    out: list[str] = []
-    for file, findings in groupby(report.findings, key=lambda f: f.file):
-        items = list(findings)
-        out.append(f"== {file or '<input>'} ({len(items)} finding{'' if len(items) == 1 else 's'})")
-        for finding in items:
-            out.extend(_block(finding))
-        out.append("")
-    out.append(summary_line(report))
-    return "\n".join(out) + "\n"
+def write(report: Report, out: TextIO) -> None:
+    findings = report.findings
+    for file, start, count in runs(findings, lambda f: f.file):
+        out.write(f"== {file or '<input>'} ({count} finding{'' if count == 1 else 's'})\n")
+        for finding in findings[start:start + count]:
+            out.writelines(line + "\n" for line in _block(finding))
+        out.write("\n")
+    out.write(summary_line(report) + "\n")
