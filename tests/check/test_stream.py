@@ -239,3 +239,19 @@ def test_src_lang_turns_a_memory_written_from_another_language(tmp_path, monkeyp
     for src_lang in ("en", None):
         report = assert_same([path], src_lang=src_lang, select="number-mismatch")
         assert [(f.unit, f.lang) for f in report.findings] == [("1", "ru"), ("3", "az")]
+
+
+def test_a_spilled_index_dropped_unclosed_leaves_no_folder():
+    """An index that moved to disk and was never closed (an error between) removes its folder
+    when it is collected."""
+    import gc
+
+    index = spill.Index(spill_rows=1)
+    for n in range(3):
+        index.add(spill.Row(n, "en", "az", f"s{n}", "t", True, True, None, None, None, "s", "t",
+                            "", False))
+    folder = index._folder
+    assert folder is not None and Path(folder).exists()
+    del index
+    gc.collect()
+    assert not Path(folder).exists()

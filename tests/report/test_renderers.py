@@ -102,6 +102,9 @@ def test_sarif_uris():
     assert artifact_uri("/abs/a.po") == "file:///abs/a.po"
     assert artifact_uri("a:b.po") == "a%3Ab.po"
     assert artifact_uri("C:\\x\\a.po") == "file:///C:/x/a.po"
+    # a file name in bytes that are not UTF-8, as os.fsdecode gives it: quoted as those bytes
+    assert artifact_uri("caf\udce9.po") == "caf%E9.po"
+    assert artifact_uri("/d/caf\udce9.po") == "file:///d/caf%E9.po"
 
 
 def test_github_annotations(report):

@@ -16,6 +16,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import weakref
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -26,6 +27,13 @@ from ahenk.check.suppress import CLEAR, UNCHANGED, Mark
 #: Read when an index is made, so a test can set it low to exercise the on-disk path.
 SPILL_ROWS = 20_000
 _BATCH = 5_000
+
+
+def _remove(folder: str, db: sqlite3.Connection) -> None:
+    try:
+        db.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 class Row(NamedTuple):
@@ -103,6 +111,7 @@ class Index:
         self._folder: str | None = None
         self._pending: list[Row] = []
         self._sealed = False
+        self._cleanup: weakref.finalize | None = None
         self.last: object = None  # the last pair added (two checks share one index)
 
     @property
@@ -122,6 +131,9 @@ class Index:
     def _spill(self) -> None:
         self._folder = tempfile.mkdtemp(prefix="ahenk-check-")
         self.db = sqlite3.connect(os.path.join(self._folder, "consistency.sqlite"))
+        # removed by close(), or, should nobody call it, when the index is collected or the
+        # interpreter exits
+        self._cleanup = weakref.finalize(self, _remove, self._folder, self.db)
         self.db.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
             "CREATE TABLE rows (position INTEGER PRIMARY KEY, src TEXT, tgt TEXT, nsrc TEXT,"
@@ -184,9 +196,8 @@ class Index:
     def close(self) -> None:
         """Forget the rows; delete the on-disk index and its folder."""
         self.rows = []
-        if self.db is not None:
-            self.db.close()
-            self.db = None
-        if self._folder is not None:
-            shutil.rmtree(self._folder, ignore_errors=True)
-            self._folder = None
+        if self._cleanup is not None:
+            self._cleanup()
+            self._cleanup = None
+        self.db = None
+        self._folder = None

@@ -30,9 +30,13 @@ def artifact_uri(path: str) -> str:
     """A URI reference for *path*: relative paths stay relative (forward slashes)."""
     pure: PurePath = PureWindowsPath(path) if "\\" in path else PurePosixPath(path)
     posix = pure.as_posix()
+    # a name the file system gave in bytes that are not UTF-8 carries them as lone surrogates
+    # (os.fsdecode): quoted back as those bytes
     if pure.is_absolute():
-        return "file://" + quote(posix if posix.startswith("/") else "/" + posix, safe="/:")
-    return quote(posix)  # a colon stays encoded: "a:b.po" must not read as a scheme
+        return "file://" + quote(posix if posix.startswith("/") else "/" + posix, safe="/:",
+                                 errors="surrogateescape")
+    # a colon stays encoded: "a:b.po" must not read as a scheme
+    return quote(posix, errors="surrogateescape")
 
 
 def rule(check_id: str) -> dict[str, Any]:
