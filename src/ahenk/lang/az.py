@@ -343,8 +343,9 @@ class Azerbaijani(Language):
         bare = plural_stem(word)
         return bare is not None and is_inflection(bare, surface)
 
-    def is_relational(self, term_words: tuple[str, ...], surface: str) -> bool:
-        return is_relational(self, term_words, surface)
+    def is_relational(self, term_words: tuple[str, ...], surface: str,
+                      proper: bool = False) -> bool:
+        return is_relational(self, term_words, surface, proper)
 
     def _anchors_of(self, word: str) -> frozenset[str]:
         bare = plural_stem(word)
@@ -357,10 +358,13 @@ _FOUR_WAY = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i"
              "ü": "ü"}
 
 
-def is_relational(language: Language, term_words: tuple[str, ...], surface: str) -> bool:
+def is_relational(language: Language, term_words: tuple[str, ...], surface: str,
+                  proper: bool = False) -> bool:
     """Whether folded *surface* is an -çı/-çılıq derivative of a one-word term (işğal →
-    işğalçı, işğalçılıq; inflected), or the word of :data:`RELATIONAL`. Not -lı, -sız or
-    -lıq alone: Qarabağlı is a person, minasız means without mines."""
+    işğalçı, işğalçılıq; inflected), the word of :data:`RELATIONAL`, or, for a place name
+    (*proper*), its -lı word for its people (27 azərbaycanlı mülki şəxs, 27 civilians of
+    Azerbaijan). Not -lı of a common noun, nor -sız or -lıq: minalı is mined, minasız without
+    mines."""
     if term_words in RELATIONAL:
         return language.is_form(RELATIONAL[term_words], surface)
     if len(term_words) != 1 or not term_words[0].isalpha():
@@ -370,6 +374,8 @@ def is_relational(language: Language, term_words: tuple[str, ...], surface: str)
     if vowel is None:
         return False
     i = _FOUR_WAY[vowel]
+    if proper and language.is_form(word + "l" + i, surface):
+        return True
     agent = word + "ç" + i
     abstract = agent + "l" + i + ("q" if i in "ıu" else "k")
     return language.is_form(agent, surface) or language.is_form(abstract, surface)

@@ -176,10 +176,12 @@ class Language:
         take it in a term. The fallback: :meth:`is_form`."""
         return self.is_form(word, surface)
 
-    def is_relational(self, term_words: tuple[str, ...], surface: str) -> bool:
+    def is_relational(self, term_words: tuple[str, ...], surface: str,
+                      proper: bool = False) -> bool:
         """Whether folded *surface* is a word derived from the folded term that stands for it
         as a modifier: a Russian relational adjective (мина → минная угроза, Армения →
-        армянская оккупация), an Azerbaijani -çı/-çılıq noun (işğal → işğalçılıq siyasəti).
+        армянская оккупация), an Azerbaijani -çı/-çılıq noun (işğal → işğalçılıq siyasəti),
+        and for a place name (*proper*) the word for its people (azərbaycanlı, Armenian).
         Evidence for term-missing only, never a match of the term. The fallback: none."""
         return False
 

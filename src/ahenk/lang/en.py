@@ -115,7 +115,8 @@ class English(Language):
 
     optional_words: ClassVar[frozenset[str]] = frozenset({"a", "an", "the"})
 
-    def is_relational(self, term_words: tuple[str, ...], surface: str) -> bool:
+    def is_relational(self, term_words: tuple[str, ...], surface: str,
+                      proper: bool = False) -> bool:
         return is_relational(term_words, surface)
 
     def rephrasings(self, term_words: tuple[str, ...]

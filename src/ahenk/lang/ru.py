@@ -397,7 +397,8 @@ class Russian(Language):
     def _number_form(self, word: str, surface: str) -> bool:
         return number_form(word, surface)
 
-    def is_relational(self, term_words: tuple[str, ...], surface: str) -> bool:
+    def is_relational(self, term_words: tuple[str, ...], surface: str,
+                      proper: bool = False) -> bool:
         return is_relational(term_words, surface)
 
     def could_be_form(self, word: str, surface: str) -> bool:

@@ -63,7 +63,8 @@ def loosely_present(term: Term, text: str, language: Language,
     tokens = tokens if tokens is not None else language.tokenize(text)
     key = language.fold(text)  # length-preserving: each word's fold is a slice of it
     surfaces = [key[t.start:t.end] for t in tokens]
-    if any(language.is_relational(words, surface) for surface in surfaces):
+    proper = term.pos == "properNoun"
+    if any(language.is_relational(words, surface, proper) for surface in surfaces):
         return True
     if len(words) < 2:
         return False
