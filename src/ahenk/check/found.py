@@ -72,7 +72,10 @@ def _row(finding: Finding, place: tuple[int, ...], mark: Mark) -> tuple[Any, ...
             pickle.dumps((finding, mark), protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _remove(folder: str, *handles: sqlite3.Connection | IO[bytes]) -> None:
+def remove_folder(folder: str, *handles: sqlite3.Connection | IO[bytes]) -> None:
+    """Close *handles* and delete *folder*: what a store (or the consistency checks' index,
+    :mod:`ahenk.check.spill`) registers with :func:`weakref.finalize` for its temporary
+    files."""
     try:
         for handle in handles:
             handle.close()
@@ -116,7 +119,7 @@ class Found:
     def _spill(self) -> None:
         self.folder = tempfile.mkdtemp(prefix="ahenk-findings-")
         self.db = sqlite3.connect(os.path.join(self.folder, "found.sqlite"))
-        self._cleanup = weakref.finalize(self, _remove, self.folder, self.db)
+        self._cleanup = weakref.finalize(self, remove_folder, self.folder, self.db)
         columns = ", ".join(f"{name} {'INTEGER' if name in ('line', 'start', 'stop') else 'BLOB'}"
                             for name in _KEY)
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
@@ -195,7 +198,7 @@ class StoredFindings(Sequence[Finding]):
     def __init__(self) -> None:
         folder = tempfile.mkdtemp(prefix="ahenk-report-")
         self._file: IO[bytes] = open(os.path.join(folder, "findings.pickle"), "w+b")  # noqa: SIM115 - closed by close() or the finalizer
-        self._cleanup = weakref.finalize(self, _remove, folder, self._file)
+        self._cleanup = weakref.finalize(self, remove_folder, folder, self._file)
         self.folder = folder
         self._offsets = [0]  # where each chunk starts, and where the last one ends
         self._pending: list[Finding] = []

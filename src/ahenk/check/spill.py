@@ -13,7 +13,6 @@ of a group in file order, so the findings are identical.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import tempfile
 import weakref
@@ -21,19 +20,13 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ahenk.check.finding import Side
+from ahenk.check.found import remove_folder
 from ahenk.check.suppress import CLEAR, UNCHANGED, Mark
 
 #: Rows kept in memory before the index moves to disk (about 1 KB each with their texts).
 #: Read when an index is made, so a test can set it low to exercise the on-disk path.
 SPILL_ROWS = 20_000
 _BATCH = 5_000
-
-
-def _remove(folder: str, db: sqlite3.Connection) -> None:
-    try:
-        db.close()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 class Row(NamedTuple):
@@ -133,7 +126,7 @@ class Index:
         self.db = sqlite3.connect(os.path.join(self._folder, "consistency.sqlite"))
         # removed by close(), or, should nobody call it, when the index is collected or the
         # interpreter exits
-        self._cleanup = weakref.finalize(self, _remove, self._folder, self.db)
+        self._cleanup = weakref.finalize(self, remove_folder, self._folder, self.db)
         self.db.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
             "CREATE TABLE rows (position INTEGER PRIMARY KEY, src TEXT, tgt TEXT, nsrc TEXT,"
