@@ -322,3 +322,31 @@ def test_config_jobs(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     (tmp_path / "ahenk.toml").write_text("jobs = -2\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(memory)])
     assert result.exit_code == 2 and "'jobs'" in result.output
+
+
+def test_the_workers_inherit_every_termbase_languages_indexes(termbase, monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
+    """Before the fork every check prepares the termbase's languages, so a language pair met
+    later (en-az.tmx, then en-ru.tmx) is not indexed again in each worker."""
+    from ahenk.termbase import match
+
+    log = tmp_path / "built.txt"  # the workers' builds too: they are other processes
+    real = match.TermIndex.__init__
+
+    def spy(self, tb, lang):  # type: ignore[no-untyped-def]
+        with log.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {lang}\n")
+        real(self, tb, lang)
+
+    monkeypatch.setattr(match.TermIndex, "__init__", spy)
+    select = "term-missing,term-forbidden,term-variant"
+    serial = check_paths([ROOT / "tmx" / "en-az.tmx", ROOT / "tmx" / "en-ru.tmx"], termbase,
+                         select=select)
+    log.unlink()
+    started = len(STARTED)
+    report = check_paths([ROOT / "tmx" / "en-az.tmx", ROOT / "tmx" / "en-ru.tmx"], termbase,
+                         select=select, jobs=2)
+    assert len(STARTED) == started + 1 and render(report, "json") == render(serial, "json")
+    built = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    assert {pid for pid, _ in built} == {str(os.getpid())}  # no worker built one
+    assert sorted(lang for _, lang in built) == ["az", "en", "ru"]
+    assert parallel.termbase_languages(CheckContext(termbase=termbase)) == ["en", "az", "ru"]

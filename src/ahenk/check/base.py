@@ -286,6 +286,11 @@ class Check:
 
     # -- hooks ------------------------------------------------------------------------------------
 
+    def prepare(self, context: CheckContext, languages: Iterable[str]) -> None:
+        """Build now, into *context*'s cache, what checking pairs in *languages* will need
+        (term indexes): called before worker processes are forked, so that they inherit it
+        rather than each build it (:mod:`ahenk.check.parallel`). The default: nothing."""
+
     def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
         """Unit scope: findings for one pair that :meth:`applies`."""
         raise NotImplementedError(f"{type(self).__name__} must implement _check")

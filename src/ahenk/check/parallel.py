@@ -27,9 +27,10 @@ A unit check keeps nothing from one pair to the next but caches
 Workers are forked (the "fork" start method; where it is missing, on macOS where forking a
 process with system frameworks loaded is unsafe, and in a process running other threads, the
 run is serial), so they inherit the checks, the termbase and the context's indexes
-copy-on-write. The first batch is checked here before they start, which builds the indexes of
-the first language pair once for all of them; a language pair met only later is indexed in
-each worker that meets it. A run shorter than two batches never starts a worker.
+copy-on-write. The first batch is checked here before they start, and every check builds what
+the termbase's languages need (:meth:`~ahenk.check.base.Check.prepare`: the term indexes), so
+a language pair met only later (en-az.tmx, then en-ru.tmx) is not indexed again in each worker.
+A run shorter than two batches never starts a worker.
 
 A worker returns its findings with the place the serial run gives them, ``(0, file, unit
 ordinal, n)``, and the suppression mark of their pair, so the sorted report is the serial
@@ -70,6 +71,16 @@ _EXIT_WAIT = 5.0
 #: One unit as handed to the unit checks: its file's index, its ordinal in the file, its pairs
 #: and whether it is unchanged since ``--changed-since``.
 Item = tuple[int, int, list[Pair], bool]
+
+
+def termbase_languages(context: CheckContext) -> list[str]:
+    """The languages of the run's termbase (language subtags, first-seen order), what the
+    checks :meth:`~ahenk.check.base.Check.prepare` before the workers are forked."""
+    seen: dict[str, None] = {}
+    for concept in context.termbase.concepts if context.termbase is not None else ():
+        for term in concept.terms:
+            seen.setdefault(term.lang.language)
+    return list(seen)
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -275,6 +286,10 @@ class Workers:
     def _start(self) -> None:
         fork = multiprocessing.get_context("fork")
         parent_ends: list[Connection] = []
+        # the indexes of every termbase language, built once here for all the workers: a
+        # language pair met after the fork (en-az.tmx, then en-ru.tmx) was indexed in each
+        for check in self.checks:
+            check.prepare(self.context, termbase_languages(self.context))
         # what exists now the workers only read: out of the collector's sight, their garbage
         # collections leave its pages shared instead of writing to every object's header (the
         # context gives it back when the run ends)

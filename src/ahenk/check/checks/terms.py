@@ -131,6 +131,10 @@ class TermMissing(Check):
     examples = (("en", "The Ombudsman visited the prison.", "ru",
                  "Уполномоченный посетил тюрьму."),)
 
+    def prepare(self, context: CheckContext, languages: Iterable[str]) -> None:
+        for lang in languages:
+            term_index(context, lang)
+
     def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
         tgt = pair.tgt or ""
         in_target: dict[str, set[TermStatus]] = {}
@@ -190,6 +194,10 @@ class TermForbidden(Check):
                 ("en", "The Ombudsman and the MPM team visited the prison.", "az",
                  "Ombudsman MPM qrupu ilə birlikdə həbsxanaya baş çəkib."))
 
+    def prepare(self, context: CheckContext, languages: Iterable[str]) -> None:
+        for lang in languages:
+            term_index(context, lang)
+
     def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
         sides = [Side.SOURCE] + ([Side.TARGET] if pair.target_text else [])
         for side in sides:
@@ -247,6 +255,11 @@ class TermVariant(Check):
     related = ("Xbench: spell-check (partly)",)
     examples = (("en", "The Ombudsman visited Khankendi.", "az",
                  "Ombudsman Xankendi şəhərinə səfər edib."),)
+
+    def prepare(self, context: CheckContext, languages: Iterable[str]) -> None:
+        for lang in languages:
+            term_index(context, lang)
+            variant_index(context, lang)
 
     def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
         sides = [Side.SOURCE] + ([Side.TARGET] if pair.target_text else [])
