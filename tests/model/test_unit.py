@@ -27,3 +27,16 @@ def test_props_keep_order_and_duplicates():
     assert unit.prop("x-doc") == "a"
     assert unit.prop("missing", "-") == "-"
     assert [v for k, v in unit.props if k == "x-doc"] == ["a", "b"]
+
+
+def test_seen_from_another_language_turns_the_unit_round():
+    en, az, ru = (Segment(text, LanguageTag.parse(lang))
+                  for text, lang in (("Report", "en"), ("Hesabat", "az"), ("Доклад", "ru")))
+    unit = Unit(en, [az, ru], id="7", notes=[], attrs={"tuid": "7"})
+    turned = unit.seen_from("az")
+    assert turned is not None and turned is not unit
+    assert turned.source is az and turned.targets == [en, ru]  # the old source first
+    assert (turned.id, turned.attrs) == ("7", {"tuid": "7"})
+    assert unit.source is en and unit.targets == [az, ru]  # the unit itself is left as it was
+    assert unit.seen_from("en") is unit and unit.seen_from(LanguageTag.parse("en-GB")) is unit
+    assert unit.seen_from("tr") is None
