@@ -190,7 +190,52 @@ def collect(findings: Iterable[Finding], in_memory: int | None = None
     return stored
 
 
-class StoredFindings(Sequence[Finding]):
+class _Range(Sequence[Finding]):
+    """What a :class:`StoredFindings` and a slice of it (:class:`_View`) read alike: findings
+    *start* to *stop* of one store (:meth:`_bounds`), as a sequence equal to any sequence of
+    the same findings in order."""
+
+    def _bounds(self) -> tuple[StoredFindings, int, int]:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        _, start, stop = self._bounds()
+        return stop - start
+
+    def __iter__(self) -> Iterator[Finding]:
+        stored, start, stop = self._bounds()
+        return stored.between(start, stop)
+
+    @overload
+    def __getitem__(self, index: int) -> Finding: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Finding]: ...
+
+    def __getitem__(self, index: int | slice) -> Finding | Sequence[Finding]:
+        stored, first, stop = self._bounds()
+        length = stop - first
+        if isinstance(index, slice):
+            start, end, step = index.indices(length)
+            if step == 1:
+                return _View(stored, first + start, first + max(start, end))
+            return [self[i] for i in range(start, end, step)]
+        if index < 0:
+            index += length
+        if not 0 <= index < length:
+            raise IndexError("stored finding index out of range")
+        return stored._item(first + index)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        return len(self) == len(other) and all(
+            a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class StoredFindings(_Range):
     """Findings in a file in a temporary folder, pickled :data:`CHUNK` at a time: appended,
     then :meth:`seal`-ed, then read as a sequence as often as wanted. A slice is a view of the
     same file; :meth:`close` deletes it (iterating after that is an error)."""
@@ -257,37 +302,12 @@ class StoredFindings(Sequence[Finding]):
             yield from items
             start += len(items)
 
-    def __len__(self) -> int:
-        return self._length
+    def _bounds(self) -> tuple[StoredFindings, int, int]:
+        return self, 0, self._length
 
-    def __iter__(self) -> Iterator[Finding]:
-        return self.between(0, self._length)
-
-    @overload
-    def __getitem__(self, index: int) -> Finding: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Finding]: ...
-
-    def __getitem__(self, index: int | slice) -> Finding | Sequence[Finding]:
-        if isinstance(index, slice):
-            start, stop, step = index.indices(self._length)
-            if step == 1:
-                return _View(self, start, max(start, stop))
-            return [self[i] for i in range(start, stop, step)]
-        if index < 0:
-            index += self._length
-        if not 0 <= index < self._length:
-            raise IndexError("stored finding index out of range")
+    def _item(self, index: int) -> Finding:
         number, at = divmod(index, CHUNK)
         return self._chunk(number)[at]
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
-            return NotImplemented
-        return _equal(self, other)
-
-    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"<StoredFindings: {self._length} in {self.folder}>"
@@ -304,44 +324,11 @@ class StoredFindings(Sequence[Finding]):
         self.close()
 
 
-class _View(Sequence[Finding]):
+class _View(_Range):
     """Findings *start* to *stop* of a :class:`StoredFindings`, read from its file."""
 
     def __init__(self, stored: StoredFindings, start: int, stop: int) -> None:
         self.stored, self.start, self.stop = stored, start, stop
 
-    def __len__(self) -> int:
-        return self.stop - self.start
-
-    def __iter__(self) -> Iterator[Finding]:
-        return self.stored.between(self.start, self.stop)
-
-    @overload
-    def __getitem__(self, index: int) -> Finding: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Finding]: ...
-
-    def __getitem__(self, index: int | slice) -> Finding | Sequence[Finding]:
-        if isinstance(index, slice):
-            start, stop, step = index.indices(len(self))
-            if step == 1:
-                return _View(self.stored, self.start + start, self.start + max(start, stop))
-            return [self[i] for i in range(start, stop, step)]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("stored finding index out of range")
-        return self.stored[self.start + index]
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
-            return NotImplemented
-        return _equal(self, other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-def _equal(stored: Sequence[Finding], other: Sequence[object]) -> bool:
-    """A stored sequence equals any sequence (a list too) of the same findings in order."""
-    return len(stored) == len(other) and all(a == b for a, b in zip(stored, other, strict=True))
+    def _bounds(self) -> tuple[StoredFindings, int, int]:
+        return self.stored, self.start, self.stop
