@@ -85,6 +85,11 @@ def _sentence(message: str) -> str:
     return message[:1].lower() + message[1:] if message[:2] != message[:2].upper() else message
 
 
+def _ends_in_abbreviation(text: str, lang: str | None) -> bool:
+    pattern = _ABBREVIATION_END.get(lang or "")
+    return pattern is not None and pattern.search(text) is not None
+
+
 def _end(text: str) -> str:
     stripped = text.rstrip()
     core = stripped.rstrip(_CLOSING)
@@ -102,8 +107,10 @@ class EndPunctuation(ToolkitCheck):
         "closing quotes and brackets are looked through (English \"yes.\" and Russian «да».). "
         "The point of an abbreviation that ends the target (Russian 15 января 2023 г., "
         "2020–2023 гг., 250 тыс.; Azerbaijani və s.) is not end punctuation when the source "
-        "ends without a full stop."
+        "ends without a full stop, nor is one that ends the source when the target ends "
+        "without one (15 января 2023 г. translated as 15 yanvar 2023-cü il)."
     )
+    version = 2
     severity = Severity.WARNING
     toolkit_test = "endpunc"
     related = ("pofilter: endpunc", "Weblate: end_stop, end_colon, end_question, "
@@ -116,9 +123,11 @@ class EndPunctuation(ToolkitCheck):
 
     def _texts(self, pair: Pair, context: CheckContext) -> tuple[str, str]:
         source, target = super()._texts(pair, context)
-        pattern = _ABBREVIATION_END.get(pair.tgt or "")
-        if pattern is not None and not source.endswith(".") and pattern.search(target):
-            target = target[:-1]  # 2023 г.: the abbreviation's point, not the sentence's
+        # 2023 г.: the abbreviation's point, not the sentence's, on either side
+        if not source.endswith(".") and _ends_in_abbreviation(target, pair.tgt):
+            target = target[:-1]
+        elif not target.endswith(".") and _ends_in_abbreviation(source, pair.src):
+            source = source[:-1]
         return source, target
 
     def _details(self, pair: Pair) -> dict[str, Any]:
