@@ -119,6 +119,10 @@ class Language:
             return self._inflected(word, surface)
         return role is Role.NUMBER and self._number_form(word, surface)
 
+    #: Folded abbreviations of units that stand after a number and spell a form of a word too
+    #: (Russian 2 мин: minutes, not the genitive plural of мина): no term there.
+    unit_abbreviations: ClassVar[frozenset[str]] = frozenset()
+
     #: Words of a term a translation may leave out: English articles (family of a martyr,
     #: families of martyrs). Looser evidence for term-missing only, never a match.
     optional_words: ClassVar[frozenset[str]] = frozenset()

@@ -382,6 +382,10 @@ def is_relational(term_words: tuple[str, ...], surface: str) -> bool:
 class Russian(Language):
     code: ClassVar[str] = "ru"
     word_pattern = _WORD
+    # 2 мин (минута, not мина), 5 ч, 3 с (секунда), 10 г (грамм, год), 4 м, 250 тыс
+    unit_abbreviations: ClassVar[frozenset[str]] = frozenset(
+        {"мин", "сек", "с", "ч", "г", "гг", "кг", "м", "км", "см", "мм", "л", "тыс", "млн",
+         "млрд", "руб", "долл", "чел"})
 
     def roles(self, term_words: tuple[str, ...]) -> tuple[Role, ...]:
         return roles(term_words)

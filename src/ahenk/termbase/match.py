@@ -21,6 +21,9 @@ of a term typed abbreviation or acronym, must appear in the same case, so "NPM" 
 A term whose part of speech is properNoun must keep each capital initial (Mina, a name, does not
 match "mina", a mine); a capitalised term with no part of speech is treated as a common noun
 (Ombudsman also matches "ombudsman").
+
+Units: a one-word match that is one of the language's unit abbreviations right after a number
+(Russian 2 мин, minutes, not the genitive plural of мина) is no term.
 """
 
 from __future__ import annotations
@@ -138,6 +141,7 @@ class TermIndex:
         if by_anchor:
             self._automaton.make_automaton()
         self._empty = not by_anchor
+        self._units = self.language.unit_abbreviations
         self._forms: dict[tuple[str, str, Role], bool] = {}
         self._matched: dict[tuple[_Level, str], list[_Node]] = {}  # the trie words a text word is
         self._last: tuple[str, tuple[TermMatch, ...]] | None = None  # latest text, unresolved
@@ -173,6 +177,7 @@ class TermIndex:
         word_at = self.language.word_pattern.match
         is_form = self._is_form
         memo = self._matched
+        units = self._units
         ends: dict[int, int] = {}  # start of a word -> its end (-1: no word there)
         found: list[TermMatch] = []
         for last, (length, root) in self._automaton.iter(key):
@@ -201,7 +206,8 @@ class TermIndex:
                         matched = memo[(level, surface)] = level.matching(surface, is_form)
                     for child in matched:
                         here = (*spans, (at, end))
-                        if child.entries:
+                        if child.entries and not (units and not spans and surface in units
+                                                  and _after_number(norm, at)):
                             self._emit(child, start, end, here, text, norm, offsets, found)
                         if child.levels:
                             stack.append((child, end, here))
@@ -305,6 +311,14 @@ def _case_ok(entry: _Entry, norm: str, spans: tuple[tuple[int, int], ...]) -> bo
         if capital and not norm[a].isupper():
             return False
     return True
+
+
+def _after_number(text: str, start: int) -> bool:
+    """Whether the word at *start* follows a number (2 мин, 2\u00a0мин): a unit's abbreviation."""
+    at = start
+    while at and text[at - 1] in " \u00a0\u202f":
+        at -= 1
+    return text[at - 1:at].isdigit()
 
 
 def _is_mark(char: str) -> bool:
