@@ -133,6 +133,12 @@ class Language:
         the Non-Aligned Movement's Contact Group). The fallback: :meth:`is_form`."""
         return self.is_form(word, surface, role)
 
+    def is_substantivised(self, term_words: tuple[str, ...]) -> bool:
+        """Whether a (folded) term is an adjective or participle used as a noun, naming people
+        without a noun for them (Russian пропавшие без вести, задержанный): its translation
+        may name them with another noun (4,000 Azerbaijanis missing). The fallback: no."""
+        return False
+
     def rephrasings(self, term_words: tuple[str, ...]
                     ) -> tuple[tuple[tuple[str, ...], tuple[Role, ...]], ...]:
         """Other word orders the language's syntax gives a (folded) term, each with the roles

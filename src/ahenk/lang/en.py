@@ -94,6 +94,24 @@ def is_relational(term_words: tuple[str, ...], surface: str) -> bool:
     return adjective is not None and is_form_of(adjective, surface)
 
 
+#: Endings of nouns made from verbs, each with how much of it the verb keeps: establishment
+#: (establish), determination (determin-e, or determinat-e), violation (violat-e), removal,
+#: assistance, seizure. Spellings that are no verb's are generated too and never met in a text.
+_NOMINAL_ENDINGS = (("ment", ("",)), ("ation", ("", "at")), ("ion", ("",)), ("al", ("",)),
+                    ("ance", ("",)), ("ence", ("",)), ("ure", ("",)))
+
+
+def gerunds(noun: str) -> tuple[str, ...]:
+    """Gerunds a folded noun made from a verb may stand for (determination → determining,
+    establishment → establishing, violation → violating); none for other nouns."""
+    out: list[str] = []
+    for ending, kept in _NOMINAL_ENDINGS:
+        stem = noun[:-len(ending)]
+        if noun.endswith(ending) and len(stem) >= 3:
+            out.extend(stem + extra + "ing" for extra in kept)
+    return tuple(dict.fromkeys(out))
+
+
 class English(Language):
     code: ClassVar[str] = "en"
     word_pattern = _WORD
@@ -124,13 +142,27 @@ class English(Language):
         # a noun compound as an of-phrase: human rights violation → violation of human
         # rights, mine victim → victims of mines, disability determination → determination of
         # disability; the head inflects, and so does the last modifier (mines)
-        if len(term_words) < 2 or any(w in PREPOSITIONS or not w.isalpha() and "-" not in w
-                                      for w in term_words):
+        # and a noun made from a verb as its gerund, on the compound's modifiers or the
+        # of-phrase's object: disability determination, establishment of disability →
+        # determining disability, establishing disability
+        if len(term_words) < 2 or any(not w.isalpha() and "-" not in w for w in term_words):
+            return ()
+        out: list[tuple[tuple[str, ...], tuple[Role, ...]]] = []
+        if len(term_words) > 2 and term_words[1] == "of" and not any(
+                w in PREPOSITIONS for w in term_words[2:]):
+            head, _, *objects = term_words
+            fixed = (Role.FIXED,) * (len(objects) - 1) + (Role.INFLECTS,)
+            out.extend(((gerund, *objects), (Role.FIXED, *fixed)) for gerund in gerunds(head))
+            return tuple(out)
+        if any(w in PREPOSITIONS for w in term_words):
             return ()
         *modifiers, head = term_words
         roles = (Role.INFLECTS, Role.FIXED) + (Role.FIXED,) * (len(modifiers) - 1) + (
             Role.INFLECTS,)
-        return (((head, "of", *modifiers), roles),)
+        out.append(((head, "of", *modifiers), roles))
+        fixed = (Role.FIXED,) * (len(modifiers) - 1) + (Role.INFLECTS,)
+        out.extend(((gerund, *modifiers), (Role.FIXED, *fixed)) for gerund in gerunds(head))
+        return tuple(out)
 
     def is_loose_form(self, word: str, surface: str, role: Role = Role.INFLECTS) -> bool:
         # a word inside a term may take the possessive: the Non-Aligned Movement's Contact

@@ -238,6 +238,16 @@ def _participle(word: str) -> bool:
     return any(p.tag.POS == "PRTF" and p.tag.case == "nomn" for p in _known(word))
 
 
+def is_substantivised(term_words: tuple[str, ...]) -> bool:
+    """An adjective or participle with no noun reading heads the term, and no noun of its own
+    follows it (пропавшие без вести, пострадавший от мин, задержанный; not мирные жители, nor
+    военнопленный, a noun too)."""
+    known = _known(term_words[0]) if term_words else ()
+    if not known or any(p.tag.POS not in _ADJECTIVAL for p in known):
+        return False
+    return len(term_words) == 1 or _preposition(term_words[1])
+
+
 def _is_name(word: str) -> bool:
     known = _known(word)
     return not known or any(any(t in p.tag for t in _NAME_TAGS) for p in known)
@@ -404,6 +414,9 @@ class Russian(Language):
     def is_relational(self, term_words: tuple[str, ...], surface: str,
                       proper: bool = False) -> bool:
         return is_relational(term_words, surface)
+
+    def is_substantivised(self, term_words: tuple[str, ...]) -> bool:
+        return is_substantivised(term_words)
 
     def could_be_form(self, word: str, surface: str) -> bool:
         # pymorphy3's guesses too: прав is a form of права, миростроительства of

@@ -22,7 +22,7 @@ from ahenk.check.finding import Finding, Side
 from ahenk.check.registry import register
 from ahenk.diagnostics import Severity
 from ahenk.lang.casing import fold
-from ahenk.termbase.loose import loosely_present
+from ahenk.termbase.loose import is_person_noun, loosely_present
 from ahenk.termbase.match import TermIndex, TermMatch
 from ahenk.termbase.model import Concept, TermStatus
 
@@ -113,8 +113,15 @@ class TermMissing(Check):
         "işğalçılıq, Armenia → Armenian missile strikes, Azərbaycan → 27 azərbaycanlı mülki "
         "şəxs); and in English with a word of the "
         "term in the possessive (the Non-Aligned Movement's Contact Group), an article left "
-        "out (families of martyrs) or a noun compound as an of-phrase (violation of human "
-        "rights). A one-word noun term used as a verb in the source (we appeal to you; "
+        "out (families of martyrs), a noun compound as an of-phrase (violation of human "
+        "rights), a noun made from a verb as its gerund (determining disability for "
+        "disability determination), or a coordination sharing the head first (the "
+        "Conventions on the Rights of Persons with Disabilities and the Rights of the Child). "
+        "A term naming people with a generic noun (missing persons, itkin düşmüş şəxslər) "
+        "may leave the noun to the context when the source's term is an adjective or "
+        "participle used as a noun (считаются пропавшими без вести: 4,000 Azerbaijanis are "
+        "considered missing), and one noun for people stands for another (detained "
+        "individuals). A one-word noun term used as a verb in the source (we appeal to you; "
         "müraciət edirik, işğal edib: a noun with a light verb) is not expected. A source "
         "span that terms of several concepts match (civilians: a civilian, or the civilian "
         "population) is translated when the target uses any of "
@@ -124,7 +131,7 @@ class TermMissing(Check):
         "so. A copy those checks let pass (a name such as National Preventive Mechanism left "
         "in English) is reported."
     )
-    version = 3
+    version = 4
     severity = Severity.ERROR
     needs_termbase = True
     related = ("Xbench: key term mismatch", "Verifika: terminology")
@@ -158,7 +165,8 @@ class TermMissing(Check):
             statuses = in_target.get(match.concept, set())
             if statuses:
                 continue  # allowed: fine; only rejected ones: term-forbidden's finding
-            if _loosely_translated(concept, pair.target_text or "", tgt, context):
+            if _loosely_translated(concept, pair.target_text or "", tgt, context,
+                                   people_implied=_names_no_person(match, pair.src, context)):
                 continue  # with inserted words, a shared head, or as a derived modifier
             if copied is None:
                 copied = untranslated(pair)
@@ -184,7 +192,7 @@ class TermForbidden(Check):
         "a text that reads as the source language) is not searched: its rejected terms are "
         "the source's, reported there, and the unit's untranslated target is reported once."
     )
-    version = 2
+    version = 3
     severity = Severity.ERROR
     needs_termbase = True
     needs_target = False
@@ -311,10 +319,22 @@ def _verb_use(match: TermMatch, text: str, lang: str, context: CheckContext) -> 
     return term_index(context, lang).language.is_verb_at(text, match.start)
 
 
-def _loosely_translated(concept: Concept, text: str, lang: str, context: CheckContext) -> bool:
+def _loosely_translated(concept: Concept, text: str, lang: str, context: CheckContext, *,
+                        people_implied: bool = False) -> bool:
     """Whether an allowed term of *concept* is in *text* loosely (:mod:`ahenk.termbase.loose`)."""
     if not text:
         return False
     language = term_index(context, lang).language
     tokens = language.tokenize(plain(text))
-    return any(loosely_present(term, text, language, tokens) for term in concept.allowed(lang))
+    return any(loosely_present(term, text, language, tokens, people_implied=people_implied)
+               for term in concept.allowed(lang))
+
+
+def _names_no_person(match: TermMatch, lang: str, context: CheckContext) -> bool:
+    """Whether the source's term names people with no noun for them (пропавшие без вести, not
+    пропавшие без вести лица; an adjective used as a noun, :meth:`Language.is_substantivised`):
+    its translation may leave the people to the context."""
+    language = term_index(context, lang).language
+    words = language.words(match.term)
+    return language.is_substantivised(words) and \
+        not any(is_person_noun(word, language) for word in words)
