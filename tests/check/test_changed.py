@@ -126,3 +126,15 @@ def test_errors_exit_2(repo: Path, tmp_path_factory: pytest.TempPathFactory):
     result = CliRunner().invoke(main, ["check", "--no-config", str(outside), "--changed-since",
                                        "HEAD"])
     assert result.exit_code == 2 and "not inside a git repository" in result.output
+
+
+def test_old_version_read_in_the_given_encoding(repo: Path):
+    po = repo / "ru.po"
+    head = 'msgid ""\nmsgstr ""\n"Language: ru\\n"\n\n'
+    po.write_bytes((head + 'msgid "Moved 5 files"\nmsgstr "Перемещено 6 файлов"\n').encode(
+        "cp1251"))
+    base = commit(repo)
+    po.write_bytes((head + 'msgid "Moved 5 files"\nmsgstr "Перемещено 6 файлов"\n\n'
+                    'msgid "Copied 7 files"\nmsgstr "Скопировано 8 файлов"\n').encode("cp1251"))
+    assert changed(str(po), "--select", "number-mismatch", "--encoding", "cp1251",
+                   "--changed-since", base) == [("Copied 7 files", "ru")]

@@ -131,3 +131,40 @@ def test_standard_output_in_pieces_is_one_echo(capsys, monkeypatch):
         echo.write(text[start:start + 5])
     echo.finish()
     assert capsys.readouterr().out == whole and "\x1b" not in whole and whole.endswith("end ")
+
+
+LEGACY_PO = ('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\n'
+             'msgid "Deleted 3 files"\nmsgstr "Удалено 4 файла"\n')
+
+
+def test_encoding_reads_a_legacy_catalogue(tmp_path):
+    po = tmp_path / "ru.po"
+    po.write_bytes(LEGACY_PO.encode("cp1251"))  # no charset in the header
+    refused = run("check", "--no-config", str(po), "--select", "number-mismatch")
+    assert refused.exit_code == 2
+    assert "ru.po:6:" in refused.output and "--encoding" in refused.output
+    read = run("check", "--no-config", str(po), "--select", "number-mismatch",
+               "--encoding", "cp1251", "--format", "json")
+    assert read.exit_code == 1, read.output
+    [finding] = json.loads(read.output)["findings"]
+    assert finding["target"] == "Удалено 4 файла"
+    # plain text in the same encoding, checked on its one side
+    text = tmp_path / "ru.txt"
+    text.write_bytes("Уполномоченный по правам человека посетил Шушу.\n".encode("cp1251"))
+    assert run("check", "--no-config", str(text), "--src-lang", "ru").exit_code == 2
+    result = run("check", "--no-config", str(text), "--src-lang", "ru", "--encoding", "cp1251",
+                 "--glossary", TERMS)
+    assert result.exit_code == 0, result.output
+
+
+def test_encoding_from_config_and_unknown_refused(tmp_path):
+    po = tmp_path / "ru.po"
+    po.write_bytes(LEGACY_PO.encode("koi8-r"))
+    (tmp_path / "ahenk.toml").write_text('encoding = "koi8-r"\n', encoding="utf-8")
+    result = run("check", "--config", str(tmp_path / "ahenk.toml"), str(po),
+                 "--select", "number-mismatch")
+    assert result.exit_code == 1 and "Удалено 4 файла" in result.output
+    assert run("check", str(po), "--encoding", "no-such-codec").exit_code == 2
+    (tmp_path / "ahenk.toml").write_text('encoding = "no-such-codec"\n', encoding="utf-8")
+    refused = run("check", "--config", str(tmp_path / "ahenk.toml"), str(po))
+    assert refused.exit_code == 2 and "no-such-codec" in refused.output

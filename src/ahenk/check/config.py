@@ -11,6 +11,7 @@ silently turns a check back on.
 
 from __future__ import annotations
 
+import codecs
 import os
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -40,6 +41,8 @@ KEYS: dict[str, str] = {
                         "`all` ignores every check)",
     "jobs": "processes that run the unit checks: 1 (the default) this one, N that many, 0 one "
             "per CPU; the report is the same",
+    "encoding": "encoding of the text-based files (PO, TSV/CSV, plain text), instead of UTF-8 "
+                "or a PO header's charset: a legacy `cp1251` or `koi8-r` catalogue",
 }
 
 
@@ -58,6 +61,7 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
     jobs: int | None = None
+    encoding: str | None = None
 
     @property
     def root(self) -> Path:
@@ -181,6 +185,12 @@ def _parse(table: Mapping[str, Any], file: Path, where: str | None) -> Config:
         if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
             raise fail("jobs", "must be 0 (one per CPU) or a positive whole number")
         config.jobs = jobs
+    config.encoding = text("encoding")
+    if config.encoding is not None:
+        try:
+            codecs.lookup(config.encoding)
+        except LookupError:
+            raise fail("encoding", f"unknown encoding {config.encoding!r}") from None
     if "fail-on" in table:
         config.fail_on = _severity(table["fail-on"], lambda m: fail("fail-on", m)).value
     severities = table.get("severity", {})

@@ -219,7 +219,7 @@ def check_stores(stores: Sequence[Store], termbase: Termbase | None = None, *,
                  changed_since: str | None = None,
                  baseline: str | os.PathLike[str] | None = None,
                  write_baseline: str | os.PathLike[str] | None = None,
-                 jobs: int = 1) -> Report:
+                 jobs: int = 1, encoding: str | None = None) -> Report:
     """Check *stores* together (corpus-scope checks see all of them) and report.
 
     After the checks: *severity* re-grades checks by id; findings suppressed by a note of their
@@ -230,7 +230,8 @@ def check_stores(stores: Sequence[Store], termbase: Termbase | None = None, *,
     findings each step dropped.
 
     *jobs* processes run the unit checks (0: one per CPU; :mod:`ahenk.check.parallel`), for
-    the same report as one (the default) in less time on a large input.
+    the same report as one (the default) in less time on a large input. *encoding*: how the
+    text-based stores were decoded, for reading their old versions (:func:`check_paths`).
     """
     source, target = _lang(src_lang), _lang(tgt_lang)
 
@@ -240,7 +241,8 @@ def check_stores(stores: Sequence[Store], termbase: Termbase | None = None, *,
             if changed_since is not None:
                 changed = changed_units(
                     store, changed_since,
-                    lambda path, fmt=store.format: read_store(path, fmt, source, target))
+                    lambda path, fmt=store.format: read_store(path, fmt, source, target,
+                                                              encoding))
             yield _Input(UnitReader.of_store(store), _monolingual(store), changed)
 
     return _check(inputs(), termbase, select=select, ignore=ignore, src_lang=source,
@@ -328,30 +330,34 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 def read_store(path: str | os.PathLike[str], from_format: str | None = None,
                src_lang: LanguageTag | None = None,
-               tgt_lang: LanguageTag | None = None) -> Store:
+               tgt_lang: LanguageTag | None = None, encoding: str | None = None) -> Store:
     """Read one file to check. The language options go to a reader that declares them in its
-    ``read_options`` (PO, TSV, text); others (TMX, XLIFF) read the languages from the file."""
+    ``read_options`` (PO, TSV, text); others (TMX, XLIFF) read the languages from the file.
+    So does *encoding*: the XML formats declare their own."""
     handler = registry.detect(path, from_format, CHECKABLE)
     store = registry.read(path, handler.name, CHECKABLE,
-                          **_read_options(handler, src_lang, tgt_lang))
+                          **_read_options(handler, src_lang, tgt_lang, encoding))
     if store.origin is None:
         store.origin = os.fspath(path)
     return store
 
 
 def _read_options(handler: FormatHandler, src_lang: LanguageTag | None,
-                  tgt_lang: LanguageTag | None) -> dict[str, str]:
-    return {k: v.tag for k, v in (("src_lang", src_lang), ("tgt_lang", tgt_lang))
-            if v is not None and k in handler.read_options}
+                  tgt_lang: LanguageTag | None, encoding: str | None = None) -> dict[str, str]:
+    options = {k: v.tag for k, v in (("src_lang", src_lang), ("tgt_lang", tgt_lang))
+               if v is not None and k in handler.read_options}
+    if encoding is not None and "encoding" in handler.read_options:
+        options["encoding"] = encoding
+    return options
 
 
 def _stream(paths: Iterable[Path], from_format: str | None, src_lang: LanguageTag | None,
-            tgt_lang: LanguageTag | None) -> Iterator[_Input]:
+            tgt_lang: LanguageTag | None, encoding: str | None = None) -> Iterator[_Input]:
     """Each file opened when its turn comes, its units streamed where the format allows."""
     for path in paths:
         handler = registry.detect(path, from_format, CHECKABLE)
         reader = registry.iter_units(path, handler.name, CHECKABLE,
-                                     **_read_options(handler, src_lang, tgt_lang))
+                                     **_read_options(handler, src_lang, tgt_lang, encoding))
         if reader.store is not None:
             yield _Input(reader, _monolingual(reader.store))
         else:
@@ -372,10 +378,12 @@ def check_paths(paths: Iterable[str | os.PathLike[str]],
                 changed_since: str | None = None,
                 baseline: str | os.PathLike[str] | None = None,
                 write_baseline: str | os.PathLike[str] | None = None,
-                jobs: int = 1) -> Report:
+                jobs: int = 1, encoding: str | None = None) -> Report:
     """Read *paths* (files or directories) and *glossary*, check them together, report.
 
-    The keywords after *glossary_format* are :func:`check_stores`'s.
+    *encoding*: how to decode the text-based inputs (PO, whatever its header says; TSV/CSV;
+    plain text) instead of UTF-8 or the PO header's charset; TMX and XLIFF declare their own.
+    The other keywords after *glossary_format* are :func:`check_stores`'s.
     """
     source, target = _lang(src_lang), _lang(tgt_lang)
     termbase = glossary
@@ -389,13 +397,14 @@ def check_paths(paths: Iterable[str | os.PathLike[str]],
         termbase = load_termbase(glossary, handler.name, **options)
     files = expand_paths(paths)
     if changed_since is not None:  # compared unit by unit with the old version: read whole
-        stores = [read_store(path, from_format, source, target) for path in files]
+        stores = [read_store(path, from_format, source, target, encoding) for path in files]
         return check_stores(stores, termbase, select=select, ignore=ignore, src_lang=source,
                             tgt_lang=target, severity=severity,
                             per_path_ignores=per_path_ignores, root=root,
                             changed_since=changed_since, baseline=baseline,
-                            write_baseline=write_baseline, jobs=jobs)
-    return _check(_stream(files, from_format, source, target), termbase, select=select,
+                            write_baseline=write_baseline, jobs=jobs, encoding=encoding)
+    return _check(_stream(files, from_format, source, target, encoding), termbase,
+                  select=select,
                   ignore=ignore, src_lang=source, tgt_lang=target, severity=severity,
                   per_path_ignores=per_path_ignores, root=root, baseline=baseline,
                   write_baseline=write_baseline, jobs=jobs)

@@ -6,7 +6,9 @@ pyproject.toml or ahenk.toml, found from the current directory upwards), key by 
 
 from __future__ import annotations
 
+import codecs
 import io
+import os
 from typing import TextIO, cast
 
 import click
@@ -14,9 +16,20 @@ import click
 from ahenk.check.config import Config, discover, load_config, parse_severity_overrides
 from ahenk.check.runner import CHECKABLE, check_paths
 from ahenk.cli.options import output_format
+from ahenk.errors import EncodingError
 from ahenk.formats.registry import handlers
 from ahenk.io import atomic_write
 from ahenk.report import names, write
+
+
+def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An encoding Python knows, refused at once otherwise (exit 2)."""
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r}") from None
+    return value
 
 
 def _ids(values: tuple[str, ...]) -> list[str]:
@@ -44,6 +57,10 @@ def _config(path: str | None, use: bool) -> Config:
 @click.option("--from", "from_format", default=None,
               type=click.Choice([h.name for h in handlers() if h.kind in CHECKABLE and h.can_read]),
               help="Input format (default: by extension, then by content).")
+@click.option("--encoding", default=None, metavar="NAME", callback=_encoding,
+              help="Read the text-based files (PO, TSV/CSV, plain text) in this encoding "
+                   "instead of UTF-8 or a PO header's charset (a legacy cp1251 or koi8-r "
+                   "catalogue); TMX and XLIFF declare their own.")
 @output_format(*names())
 @click.option("--select", multiple=True, metavar="ID,…",
               help="Run only these checks (ids, comma-separated or repeated).")
@@ -76,7 +93,7 @@ def command(paths: tuple[str, ...], glossary: str | None, src_lang: str | None,
             select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
             fail_on: str | None, changed_since: str | None, baseline: str | None,
             write_baseline: str | None, jobs: int | None, config_path: str | None,
-            no_config: bool, output: str | None) -> int:
+            no_config: bool, output: str | None, encoding: str | None) -> int:
     """Check translations in PATH... (files or folders: TMX, XLIFF, PO, TSV, text).
 
     Numbers, placeholders, untranslated and wrong-language text, punctuation, consistency
@@ -85,15 +102,38 @@ def command(paths: tuple[str, ...], glossary: str | None, src_lang: str | None,
     clean, 1 when findings at or above --fail-on are found, 2 when an input cannot be used.
     """
     config = _config(config_path, not no_config)
+    try:
+        return _run(paths, glossary or config.glossary, config, src_lang=src_lang,
+                    tgt_lang=tgt_lang, from_format=from_format, output_format=output_format,
+                    select=select, ignore=ignore, severity=severity, fail_on=fail_on,
+                    changed_since=changed_since, baseline=baseline,
+                    write_baseline=write_baseline, jobs=jobs, output=output,
+                    encoding=encoding or config.encoding)
+    except EncodingError as exc:
+        glossary_path = glossary or config.glossary
+        if not encoding and not config.encoding and not (
+                glossary_path and exc.path == os.fspath(glossary_path)):
+            exc.message += "; name the file's encoding with --encoding if it is not UTF-8"
+        raise
+
+
+def _run(paths: tuple[str, ...], glossary: str | None, config: Config, *, src_lang: str | None,
+         tgt_lang: str | None, from_format: str | None, output_format: str,
+         select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
+         fail_on: str | None, changed_since: str | None, baseline: str | None,
+         write_baseline: str | None, jobs: int | None, output: str | None,
+         encoding: str | None) -> int:
+    """The check itself, its report written where it was asked for; the exit code."""
     with check_paths(
-        paths, glossary or config.glossary, src_lang=src_lang or config.src_lang,
+        paths, glossary, src_lang=src_lang or config.src_lang,
         tgt_lang=tgt_lang or config.tgt_lang, select=_ids(select) or config.select,
         ignore=_ids(ignore) or config.ignore, from_format=from_format,
         severity={**config.severity, **parse_severity_overrides(severity)},
         per_path_ignores=config.per_path_ignores, root=config.root,
         changed_since=changed_since, baseline=baseline or config.baseline,
         write_baseline=write_baseline,
-        jobs=jobs if jobs is not None else config.jobs if config.jobs is not None else 1
+        jobs=jobs if jobs is not None else config.jobs if config.jobs is not None else 1,
+        encoding=encoding
     ) as report:
         if output:
             with atomic_write(output) as out:

@@ -123,7 +123,7 @@ def _charset(data: bytes, report: _Reporter) -> str:
     if not name or name.upper() == "CHARSET":
         written = head[match.start():].split(b"\\n", 1)[0].decode("ascii", "replace")
         report("po-charset", f"the header names no charset ({written!r}); reading as UTF-8 "
-               "(pass encoding= if it is not)", line)
+               "(if it is not, name its encoding: --encoding, or encoding= in Python)", line)
         return "utf-8"
     try:
         "".encode(name)
