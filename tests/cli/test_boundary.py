@@ -84,5 +84,6 @@ def test_a_readers_warning_is_one_line_on_stderr(tmp_path):
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stderr.splitlines() if "po-charset" in line]
     assert lines == [f"ahenk: {po}:4: warning: the header names no charset ('charset= utf-8'); "
-                     "reading as UTF-8 (if it is not, name its encoding: --encoding, or encoding= in Python) [po-charset]"]
+                     "reading as UTF-8 (if it is not, name its encoding: --encoding, or "
+                     "encoding= in Python) [po-charset]"]
     assert "PoWarning" not in result.stderr and ".py:" not in result.stderr
