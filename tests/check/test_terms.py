@@ -1,14 +1,20 @@
-"""The term checks beyond the set-of-ids tables: which side a finding is on."""
+"""The term checks beyond the set-of-ids tables: which side a finding is on, and what a
+near-miss should read (variant_corrections.tsv)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from ahenk.check import check_store
+from ahenk.check.base import CheckContext
+from ahenk.check.checks.terms import variant_index
 from ahenk.check.finding import Side
 from ahenk.model.langtag import parse_language
 from ahenk.termbase.model import Concept, Term, Termbase, TermStatus
-from tests.check.tables import Row, store_of
+from tests.check.tables import Row, store_of, termbase
+from tests.lang.tables import params
 
 
 @pytest.fixture(scope="module")
@@ -43,3 +49,16 @@ def test_rejected_term_in_a_translated_target_is_reported_on_both_sides(tb):  # 
     translated = "Prezident Ihlam Aliyev dünən fərman imzalayıb."
     assert _sides(tb, translated) == [(Side.SOURCE, "Ihlam Aliyev"),
                                       (Side.TARGET, "Ihlam Aliyev")]
+
+
+CORRECTIONS = Path(__file__).parent / "variant_corrections.tsv"
+TERMS = termbase()
+
+
+@pytest.mark.parametrize("row", params(CORRECTIONS))
+def test_variant_expected_is_the_near_miss_spelt_right(row):  # type: ignore[no-untyped-def]
+    context = CheckContext(termbase=TERMS)
+    [variant] = variant_index(context, row["lang"]).find(row["text"])
+    assert variant.surface == row["found"], row["comment"]
+    expected = None if row["expected"] == "-" else row["expected"]
+    assert variant.corrected == (expected or variant.suggestion), row["comment"]

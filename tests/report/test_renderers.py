@@ -64,8 +64,8 @@ def test_json_schema_exactly(report):
         "check": "term-variant", "severity": "warning", "file": None, "line": 10,
         "unit": "visit", "lang": "az", "side": "target",
         "source": "The Ombudsman visited Shusha.", "target": "Ombudsman Susaya səfər edib.",
-        "term": "Şuşa", "expected": "Şuşa", "found": "Susaya",
-        "message": "«Susaya» looks like missing or wrong diacritics of «Şuşa»"}
+        "term": "Şuşa", "expected": "Şuşaya", "found": "Susaya",
+        "message": "«Susaya» looks like missing or wrong diacritics of «Şuşa»; write «Şuşaya»"}
 
 
 def test_sarif_structure(report):
@@ -112,7 +112,7 @@ def test_github_annotations(report):
     variant = next(line for line in lines if "title=term-variant" in line)
     assert variant.startswith("::warning file=") and ",line=10,title=term-variant::" in variant
     assert variant.endswith(
-        "«Susaya» looks like missing or wrong diacritics of «Şuşa» (unit visit)")
+        "«Susaya» looks like missing or wrong diacritics of «Şuşa»; write «Şuşaya» (unit visit)")
     assert lines[-1].startswith("2 files, 7 units checked:")
 
 

@@ -44,6 +44,7 @@ from ahenk.check.checks._spelling import (
 )
 from ahenk.lang import Language, Role, language_module
 from ahenk.lang.base import nfc
+from ahenk.lang.casing import capitalize, lower, upper
 from ahenk.model.langtag import LanguageTag
 from ahenk.termbase.match import without_gc
 from ahenk.termbase.model import Concept, Term, Termbase
@@ -60,6 +61,7 @@ class Variant:
     end: int
     surface: str
     kind: str  # "diacritics" | "spelling"
+    corrected: str | None = None  # the surface spelt right, inflection kept (Xankəndiyə)
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class _Entry:
     fixed_end: bool = False  # a one-word term whose forms keep its last letter (Ханкенди)
     capital: tuple[bool, ...] = ()  # per word: a name's capital the text word must keep
     roles: tuple[Role, ...] = ()  # per word: may it inflect (the language's roles)
+    written: tuple[str, ...] = ()  # per word: as the termbase writes it (case, ё)
 
 
 class VariantIndex:
@@ -121,7 +124,7 @@ class VariantIndex:
                                 for t in tokens)
                 entry = _Entry(concept.id, term, suggestion, key, skeleton(key), words, edits,
                                fixed_end, capital if any(capital) else (),
-                               self.language.roles(words))
+                               self.language.roles(words), tuple(t.text for t in tokens))
                 entries.append(entry)
                 for offset, piece, word_index in self._stem_pieces(entry):
                     pieces.setdefault(piece, []).append((entry, offset, word_index))
@@ -308,7 +311,7 @@ class VariantIndex:
         return self._starts[word]
 
     def _verdict(self, entry: _Entry, window: tuple[str, ...],
-                 anchored: bool = False) -> str | None:
+                 anchored: bool = False) -> _Verdict | None:
         """:meth:`_verify`, remembered (bounded)."""
         verdicts = self._verdicts
         memo_key = (id(entry), window, anchored)
@@ -334,16 +337,17 @@ class VariantIndex:
         # around a term found as such, a word that differs only at its end is another form
         # of the word (mina partlayıb, a mine exploded, is no misspelt mina partlayışı)
         anchored = bool(spans) and any(start <= s and e <= end for s, e in spans)
-        kind = self._verdict(entry, tuple(words[first:first + size]), anchored)
-        if kind is None:
+        verdict = self._verdict(entry, tuple(words[first:first + size]), anchored)
+        if verdict is None:
             return
         rank = self._first_hit(entry, first, skel.text, tokens)
         if rank is None:
             return  # no piece of the term stands in its place: the pieces never name it
+        corrected = _corrected(entry, verdict[1], norm, tokens[first:first + size])
         if offsets is not None:
             start, end = offsets[start], offsets[end]
         found.append((rank, Variant(entry.concept, entry.term, entry.suggestion, start, end,
-                                    text[start:end], kind)))
+                                    text[start:end], verdict[0], corrected)))
 
     def _first_hit(self, entry: _Entry, first: int, skel: str,
                    tokens: Sequence[tuple[int, int]]) -> tuple[int, int, int] | None:
@@ -391,14 +395,15 @@ class VariantIndex:
                 if entry.capital and not _capitals_kept(entry, norm, window):
                     continue
                 anchored = bool(spans) and any(start <= s and e <= end for s, e in spans)
-                kind = self._verify(entry, [key[a:b] for a, b in window], anchored)
-                if kind is None:
+                verdict = self._verify(entry, [key[a:b] for a, b in window], anchored)
+                if verdict is None:
                     continue
+                corrected = _corrected(entry, verdict[1], norm, window)
                 if offsets is not None:
                     start, end = offsets[start], offsets[end]
                 found.append(((last, -length, index),
                               Variant(entry.concept, entry.term, entry.suggestion, start, end,
-                                      text[start:end], kind)))
+                                      text[start:end], verdict[0], corrected)))
 
     def _near_prefix(self, prefix: str) -> tuple[str, ...]:
         """The term words whose skeleton (or stem's) is within the edits a prefix of this
@@ -435,8 +440,12 @@ class VariantIndex:
         self._near_words[word] = near
         return near
 
-    def _verify(self, entry: _Entry, words: list[str], anchored: bool = False) -> str | None:
-        """"diacritics" or "spelling" when *words* are a near-miss of the term, else None."""
+    def _verify(self, entry: _Entry, words: list[str],
+                anchored: bool = False) -> _Verdict | None:
+        """("diacritics" or "spelling", how to put each word right) when *words* are a
+        near-miss of the term, else None. The repairs (:data:`_Repair`) are None when the
+        words repaired are no form of the term (Xiziyə: a vowel typed without its diacritic
+        took the other harmony, so Xızıyə would be wrong too)."""
         if tuple(words) == entry.words:
             return None
         single = len(entry.words) == 1
@@ -448,12 +457,14 @@ class VariantIndex:
         kinds: list[str] = []
         repaired: list[str] = []
         typed: list[str] = []
+        repairs: list[tuple[str, str] | None] = []  # per word: (base, rest); None: as typed
         total = 0
         memo = self._near
         for word, term, role in zip(words, entry.words, entry.roles, strict=True):
             if not single and word != term and self.language.is_form(term, word, role):
                 repaired.append(word)  # a right form of its word (hakimiyyətləri: plural and
                 typed.append(word)  # izafet of hakimiyyəti), not a prefix of one
+                repairs.append(None)
                 continue
             if not single and word != term and self.language.is_word(word):
                 return None  # another word of the dictionary: экономический, not экологический
@@ -490,18 +501,21 @@ class VariantIndex:
             total += distance
             repaired.append(base + rest)
             typed.append(word[:len(word) - len(rest)])
+            repairs.append((base, rest) if kind else None)
             if kind:
                 kinds.append(kind)
         if not kinds or total > entry.edits:
             return None
-        if tuple(repaired) != entry.words and not self.language.match_folded(
-                entry.words, tuple(repaired)) and not (
-                set(kinds) == {"diacritics"}
-                and self.language.match_folded(tuple(typed), tuple(words))):
-            # what follows the near-miss is no inflection of the term, nor of the word as typed
-            # (a vowel typed without its diacritic takes the other harmony: Xiziyə for Xızıya)
-            return None
-        return "spelling" if "spelling" in kinds else "diacritics"
+        kind = "spelling" if "spelling" in kinds else "diacritics"
+        if tuple(repaired) == entry.words or self.language.match_folded(
+                entry.words, tuple(repaired)):
+            return kind, tuple(repairs)
+        if set(kinds) == {"diacritics"} and self.language.match_folded(tuple(typed),
+                                                                        tuple(words)):
+            # a vowel typed without its diacritic takes the other harmony (Xiziyə for
+            # Xızıya): a near-miss, but the term's letters put back give no form of it
+            return kind, None
+        return None  # what follows the near-miss is no inflection of the term, nor of the typed
 
     def _near_form(self, word: str, term: str, edits: int, single: bool,
                    fixed_end: bool) -> tuple[str, tuple[int, str, str] | None]:
@@ -532,9 +546,45 @@ class VariantIndex:
         return term, None
 
 
+#: How to put each word of a near-miss right: (the term word's base, the typed ending), or
+#: None for a word already right; None in all when the repair would be no form of the term.
+_Repair = tuple[tuple[str, str] | None, ...] | None
+_Verdict = tuple[str, _Repair]  # (kind, repair)
 _Roots = tuple[tuple["_Trie", tuple[_Entry, ...]], ...]
 _Starts = tuple[bool, frozenset[str], _Roots]
 _KEPT = 200_000  # text words (and word/term verdicts) an index remembers
+
+
+def _corrected(entry: _Entry, repair: _Repair, norm: str,
+               window: Sequence[tuple[int, int]]) -> str | None:
+    """The near-miss at *window* of *norm* spelt right with its inflection kept (Xankendiyə →
+    Xankəndiyə, Гьянджу → Гянджу), the words' case and the gaps between them as typed; None
+    when *repair* says no form of the term comes of it."""
+    if repair is None:
+        return None
+    out: list[str] = []
+    for i, ((start, end), part) in enumerate(zip(window, repair, strict=True)):
+        typed = norm[start:end]
+        if i:
+            out.append(norm[window[i - 1][1]:start])
+        if part is None:
+            out.append(typed)
+            continue
+        base, rest = part
+        term_word, written = entry.words[i], entry.written[i]
+        # the term's own letters where the base is its word or stem (case and ё as written)
+        head = written[:len(base)] if term_word.startswith(base) else base
+        word = head + typed[len(typed) - len(rest):]
+        proper = bool(entry.capital) and entry.capital[i]
+        lang = entry.term.lang.language
+        if typed.isupper() and len(typed) > 1:
+            word = upper(word, lang)
+        elif typed[:1].isupper() and not word[:1].isupper():
+            word = capitalize(word, lang)
+        elif typed[:1].islower() and word[:1].isupper() and not proper:
+            word = lower(word[:1], lang) + word[1:]
+        out.append(word)
+    return "".join(out)
 
 
 class _Lazy:

@@ -238,7 +238,10 @@ class TermVariant(Check):
         "term or one of its inflected forms: a misspelt name, missing or wrong diacritics "
         "(Xankendi for Xankəndi, Susa for Şuşa), a transliteration variant (Hankendi). Both "
         "source and target are checked, each against its language's terms; the suggestion is "
-        "the concept's preferred term. Terms under six letters are compared for diacritics "
+        "the concept's preferred term, and the finding's expected text is the near-miss spelt "
+        "right with its inflection kept (Xankendiyə: write Xankəndiyə; Гьянджу: Гянджу), "
+        "unless a vowel typed without its diacritic took the other harmony (Xiziyə). Terms "
+        "under six letters are compared for diacritics "
         "only (one letter off a short name is often a word: Adam / Ağdam), up to eight "
         "letters one edit is allowed, longer ones two. A near-miss of a name must keep the "
         "name's capitals (bütün is no misspelt Batun). A phrase misspelt around a shorter "
@@ -256,7 +259,7 @@ class TermVariant(Check):
         "target left untranslated (the source text unchanged, or a text that reads as the "
         "source language), which unchanged and wrong-language report."
     )
-    version = 3
+    version = 4
     severity = Severity.WARNING
     needs_termbase = True
     needs_target = False
@@ -292,9 +295,14 @@ class TermVariant(Check):
                         return  # unchanged or wrong-language reports the unit
                 what = ("missing or wrong diacritics" if variant.kind == "diacritics"
                         else "a misspelling")
+                message = f"«{variant.surface}» looks like {what} of «{variant.suggestion}»"
+                expected = variant.suggestion
+                if variant.corrected and variant.suggestion == variant.term.text:
+                    expected = variant.corrected  # what a fixer swaps in: Xankəndiyə
+                    if expected != variant.suggestion:
+                        message += f"; write «{expected}»"
                 yield self.finding(
-                    pair, f"«{variant.surface}» looks like {what} of «{variant.suggestion}»",
-                    side=side, term=variant.term.text, expected=variant.suggestion,
+                    pair, message, side=side, term=variant.term.text, expected=expected,
                     found=variant.surface, span=(variant.start, variant.end))
 
 
