@@ -124,16 +124,7 @@ def _known(word: str) -> tuple[Any, ...]:
     """The analyses of *word* from the dictionary (``is_known`` walks the DAWG: cached), or
     failing those the guesses that rest on a dictionary word (see the module)."""
     found = parses(word)
-    known = _known_spellings(found)
-    return tuple(p for p in found if p.word in known) or tuple(p for p in found
-                                                             if _reliable(p))
-
-
-def _known_spellings(found: tuple[Any, ...]) -> frozenset[str]:
-    """The spellings analyses read that the dictionary has: ``Parse.is_known`` would walk the
-    DAWG once per analysis; each spelling is looked up once here."""
-    morph = analyzer()
-    return frozenset(w for w in {p.word for p in found} if morph.word_is_known(w))
+    return tuple(p for p in found if p.is_known) or tuple(p for p in found if _reliable(p))
 
 
 _RELIABLE_REST = 6  # letters of the dictionary word behind an unknown prefix
@@ -158,14 +149,6 @@ def citation_keys(word: str) -> frozenset[tuple[str, str, str]]:
     if any(p.tag.POS == "ADJF" for p in chosen):  # уполномоченный: the adjective, not the verb
         chosen = [p for p in chosen if p.tag.POS not in ("PRTF", "PRTS")]
     return frozenset(_key(p) for p in chosen)
-
-
-@lru_cache(maxsize=262144)
-def is_dictionary_word(word: str) -> bool:
-    """The dictionary's own words only: a guess on a known ending (мобельный: мо + бельный) is
-    what a misspelling looks like. Each distinct spelling the analyses read is looked up
-    once (``Parse.is_known`` walks the DAWG again for every analysis), and remembered."""
-    return bool(_known_spellings(parses(word)))
 
 
 def is_known(word: str) -> bool:
@@ -418,7 +401,9 @@ class Russian(Language):
         return roles(term_words)
 
     def is_word(self, word: str) -> bool:
-        return is_dictionary_word(word)
+        # the dictionary's own words only: a guess on a known ending (мобельный: мо + бельный)
+        # is what a misspelling looks like
+        return any(p.is_known for p in parses(word))
 
     def _inflected(self, word: str, surface: str) -> bool:
         return is_form_of(word, surface)

@@ -163,7 +163,6 @@ class VariantIndex:
                     for variant in deleted_variants(skeleton(anchor), max_edits(len(word))):
                         self._deletions.setdefault(variant, []).append(word)
         self._near_words: dict[str, frozenset[str]] = {}
-        self._by_prefix: dict[str, tuple[str, ...]] = {}  # skeleton prefix -> _near_prefix
         self._starts: dict[str, _Starts] = {}
         self._hot: set[str] = set()  # the words in _starts that start something
         self._verdicts: dict[tuple[int, tuple[str, ...]], str | None] = {}  # (entry, words)
@@ -405,33 +404,19 @@ class VariantIndex:
                               Variant(entry.concept, entry.term, entry.suggestion, start, end,
                                       text[start:end], verdict[0], corrected)))
 
-    def _near_prefix(self, prefix: str) -> tuple[str, ...]:
-        """The term words whose skeleton (or stem's) is within the edits a prefix of this
-        length allows of skeleton *prefix*, or that begin with it as a stem: remembered per
-        prefix, which the forms of one word share (hüquq, hüquqlar, hüquqların)."""
-        depth = 0 if len(prefix) < 4 else 1 if len(prefix) < 7 else 2
-        deletions = self._deletions
-        out: dict[str, None] = {}
-        for variant in deleted_variants(prefix, depth):
-            for term_word in deletions.get(variant, ()):
-                out[term_word] = None
-        for term_word in self._stems.get(prefix, ()):
-            out[term_word] = None
-        return tuple(out)
-
     def _near_words_of(self, word: str) -> frozenset[str]:
         """Term words *word* may be a near-miss (a superset: :func:`near_miss` decides) or an
         inflected form of (what the rest of a misspelt phrase may be: hakimiyyətləri)."""
         skel = skeleton(word)
-        by_prefix = self._by_prefix
+        deletions, stems = self._deletions, self._stems
         out: set[str] = set()
         for length in range(1, len(skel) + 1):
-            prefix = skel[:length]
-            listed = by_prefix.get(prefix)
-            if listed is None:
-                if len(by_prefix) >= _KEPT:
-                    by_prefix.clear()
-                listed = by_prefix[prefix] = self._near_prefix(prefix)
+            depth = 0 if length < 4 else 1 if length < 7 else 2
+            for variant in deleted_variants(skel[:length], depth):
+                listed = deletions.get(variant)
+                if listed:
+                    out.update(listed)
+            listed = stems.get(skel[:length])
             if listed:
                 out.update(listed)
         near = frozenset(out)
