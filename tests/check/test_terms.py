@@ -62,3 +62,14 @@ def test_variant_expected_is_the_near_miss_spelt_right(row):  # type: ignore[no-
     assert variant.surface == row["found"], row["comment"]
     expected = None if row["expected"] == "-" else row["expected"]
     assert variant.corrected == (expected or variant.suggestion), row["comment"]
+
+
+@pytest.mark.parametrize(("tgt", "target", "found", "expected"), [
+    ("ru", "Встреча с Омбудсманом прошла в Шуше.", "Омбудсманом", "Омбудсменом"),
+    ("ru", "Омбудсман посетил Шушу.", "Омбудсман", "Омбудсмен"),
+])
+def test_forbidden_expected_is_the_preferred_term_inflected(tgt, target, found, expected):  # type: ignore[no-untyped-def]
+    unit = Row(1, "en", "The Ombudsman visited Shusha.", tgt, target).unit()
+    [finding] = check_store(store_of([unit], "en", tgt), TERMS, select="term-forbidden")
+    assert (finding.found, finding.expected) == (found, expected)
+    assert finding.message.endswith(f": «{expected}»") is (expected != "Омбудсмен")

@@ -343,6 +343,10 @@ class Azerbaijani(Language):
         bare = plural_stem(word)
         return bare is not None and is_inflection(bare, surface)
 
+    def _inflected_like(self, written: tuple[str, ...], like_words: tuple[str, ...],
+                        surface: tuple[str, ...]) -> tuple[str, ...] | None:
+        return inflected_like(self, written, like_words, surface)
+
     def is_relational(self, term_words: tuple[str, ...], surface: str,
                       proper: bool = False) -> bool:
         return is_relational(self, term_words, surface, proper)
@@ -353,6 +357,86 @@ class Azerbaijani(Language):
 
 
 #: Words for a place's people or things that are not the place name and a suffix.
+def inflected_like(language: Language, written: tuple[str, ...], like_words: tuple[str, ...],
+                   surface: tuple[str, ...]) -> tuple[str, ...] | None:
+    """*written* with the suffix chain that *surface* puts on the last word of *like_words*,
+    rebuilt for the new last word: its vowels harmonised anew, a buffer consonant put in or
+    left out, k/q turned y/ğ before a vowel, an apostrophe or hyphen after an abbreviation
+    dropped after a word (Dağlıq Qarabağda → Qarabağda; Stepanakertə → Xankəndiyə; MPM-in →
+    Milli Preventiv Mexanizmin; Ombudsmenin → Ombudsmanın). The other words of *like_words*
+    must stand unchanged; None when they do not, or when no single rebuilt chain is one the
+    new word takes."""
+    if any(language.fold(text) != word
+           for word, text in zip(like_words[:-1], surface[:-1], strict=True)):
+        return None
+    word, typed = like_words[-1], surface[-1]
+    folded = language.fold(typed)
+    start = next((len(stem) for stem in (word, *_alternants(word)) if folded.startswith(stem)),
+                 None)
+    if start is None:
+        return None
+    rest = folded[start:]
+    if not rest:
+        return written
+    last = written[-1]
+    stem = language.fold(last)
+    # a word of more than one syllable turns k/q to y/ğ before a vowel (bucaq → bucağa)
+    alternates = sum(c in VOWELS for c in stem) > 1
+    found: set[str] = set()
+    for chain in _rebuilt_chains(rest, stem):
+        turned = [last[:-1] + alt[-1] for alt in _alternants(stem)
+                  if len(alt) == len(stem) and chain[:1] in VOWELS]
+        for changed in (*turned, last) if alternates else (last, *turned):
+            if is_inflection(stem, language.fold(changed + chain)):
+                found.add(changed + chain)
+                break
+    if len(found) > 1 and rest[:1] in "aə":
+        # a chain that opens with a/ə is the dative, whose buffer is y: Xankəndiyə, not
+        # Xankəndinə (its Xankənd, to it)
+        found = {f for f in found if language.fold(f)[len(stem):][:1] == "y"} or found
+    return (*written[:-1], found.pop()) if len(found) == 1 else None
+
+
+def _rebuilt_chains(rest: str, stem: str) -> list[str]:
+    """Folded suffix chain *rest* as it may read after folded *stem*: as it is, re-harmonised,
+    with a buffer consonant (y, n, s) put in or taken out, a separator kept only after
+    capitals or digits."""
+    separated = rest[:1] in SEPARATORS
+    abbreviated = stem[-1:].isdigit() or (stem.upper() == stem and stem.lower() != stem)
+    if separated:
+        if abbreviated:
+            return [rest]
+        rest = rest[1:]
+    bare = [rest]
+    if rest[:1] in "yns" and rest[1:2] in VOWELS:
+        bare.append(rest[1:])  # a buffer the old word needed (Xankəndinin → Stepanakertin)
+    out: list[str] = []
+    for chain in bare:
+        for candidate in (chain, _harmonised(chain, stem)):
+            out.append(candidate)
+            if candidate[:1] in VOWELS and stem[-1:] in VOWELS:
+                out.extend(buffer + candidate for buffer in "yns")
+    return list(dict.fromkeys(out))
+
+
+def _harmonised(chain: str, stem: str) -> str:
+    """*chain*'s vowels put in harmony with *stem*'s last vowel, each after the one before:
+    a/ə two ways, ı/i/u/ü four ways."""
+    vowel = last_vowel(stem)
+    if vowel is None:
+        return chain
+    out = []
+    for char in chain:
+        if char in "aə":
+            char = "a" if vowel in BACK else "ə"
+        elif char in "ıiuü":
+            char = _FOUR_WAY[vowel]
+        if char in VOWELS:
+            vowel = char
+        out.append(char)
+    return "".join(out)
+
+
 RELATIONAL = {("ermənistan",): "erməni"}  # erməni işğalı: the occupation of Armenia
 _FOUR_WAY = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü",
              "ü": "ü"}

@@ -24,7 +24,7 @@ from typing import ClassVar
 
 import regex
 
-from ahenk.lang.casing import lower
+from ahenk.lang.casing import lower, upper
 
 # Apostrophes and hyphens as typed by translators and word processors, all mapped to one each.
 APOSTROPHES = "'’ʼ‘`´"
@@ -58,6 +58,12 @@ class Role(StrEnum):
     INFLECTS = "inflects"  # any inflected form of the word
     FIXED = "fixed"  # the word exactly as the term has it (after folding)
     NUMBER = "number"  # keeps its case, may change number (семья шехида → семей шехидов)
+
+
+def _capitals(text: str) -> bool:
+    """Whether *text* is written in capitals (two letters or more, none lower case)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and not any(c.islower() for c in letters)
 
 
 class Language:
@@ -132,6 +138,43 @@ class Language:
         also what the language's syntax makes of a word inside a term (an English possessive:
         the Non-Aligned Movement's Contact Group). The fallback: :meth:`is_form`."""
         return self.is_form(word, surface, role)
+
+    def inflected_like(self, term: str, like: str, surface: str) -> str | None:
+        """*term* (as the termbase writes it) in the form *surface* gives term *like*: what a
+        fixer puts in place of a rejected term (Карабах for «Нагорном Карабахе» of Нагорный
+        Карабах: Карабахе; Ombudsman Institution for "Ombudsman Institute's": Ombudsman
+        Institution's; Qarabağ for «Dağlıq Qarabağda»: Qarabağda). None when the language
+        cannot say. All capitals in *surface* give all capitals."""
+        like_words, tokens = self.words(like), self.tokenize(surface)
+        if not like_words or len(tokens) != len(like_words):
+            return None
+        written = self.tokenize(term)
+        if not written:
+            return None
+        if tuple(self.fold(t.text) for t in tokens) == like_words:
+            result = term  # uninflected
+        else:
+            forms = self._inflected_like(tuple(t.text for t in written), like_words,
+                                         tuple(t.text for t in tokens))
+            if forms is None:
+                return None
+            pieces, at = [], 0
+            for token, form in zip(written, forms, strict=True):
+                pieces.extend((term[at:token.start], form))
+                at = token.end
+            result = "".join(pieces) + term[at:]
+        if _capitals(surface) and not _capitals(like):
+            result = upper(result, self.code)
+        elif surface[:1].isupper() and result[:1].islower():
+            result = upper(result[:1], self.code) + result[1:]  # a sentence's first word
+        return result
+
+    def _inflected_like(self, written: tuple[str, ...], like_words: tuple[str, ...],
+                        surface: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The words of a term (*written*) inflected as the text's words *surface* inflect
+        the folded words *like_words* of another; None when the language cannot say. The
+        fallback: none."""
+        return None
 
     def is_substantivised(self, term_words: tuple[str, ...]) -> bool:
         """Whether a (folded) term is an adjective or participle used as a noun, naming people

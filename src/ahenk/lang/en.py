@@ -112,6 +112,59 @@ def gerunds(noun: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def plural(word: str) -> str:
+    """The plural of a singular as written (its case kept): the irregular one, else by the
+    spelling rules (box → boxes, authority → authorities, institution → institutions)."""
+    folded = word.lower()
+    irregular = IRREGULAR.get(folded)
+    if irregular:
+        out = irregular[0]
+    elif folded.endswith(("s", "x", "z", "ch", "sh")):
+        out = folded + "es"
+    elif len(folded) > 1 and folded.endswith("y") and folded[-2] not in _VOWELS:
+        out = folded[:-1] + "ies"
+    else:
+        out = folded + "s"
+    if word.isupper() and len(word) > 1:
+        return out.upper()
+    return (word[:1] + out[1:]) if word[:1].isupper() else out
+
+
+def inflected_like(language: Language, written: tuple[str, ...], like_words: tuple[str, ...],
+                   surface: tuple[str, ...]) -> tuple[str, ...] | None:
+    """*written* with the plural and the possessive that *surface* gives *like_words*: the
+    number goes to the head (the word before the first preposition, else the last), the
+    possessive to the last word (Ombudsman Institutes' → Ombudsman Institutions')."""
+    like_roles = language.roles(like_words)
+    plural_head, possessive = False, ""
+    for i, (word, text) in enumerate(zip(like_words, surface, strict=True)):
+        folded = language.fold(text)
+        if folded == word:
+            continue
+        base = folded
+        if folded[-2:-1] in APOSTROPHES and folded.endswith("s") and i == len(like_words) - 1:
+            base, possessive = folded[:-2], text[-2:]  # the Ombudsman's
+        elif folded[-1:] in APOSTROPHES and i == len(like_words) - 1:
+            base, possessive = folded[:-1], text[-1:]  # the NGOs'
+        if base == word:
+            continue
+        if like_roles[i] is not Role.INFLECTS or base not in plurals(word):
+            return None
+        plural_head = True
+    folded = tuple(language.fold(w) for w in written)
+    head = next((i - 1 for i, w in enumerate(folded) if w in PREPOSITIONS and i > 0),
+                len(written) - 1)
+    out = list(written)
+    if plural_head:
+        out[head] = plural(out[head])
+    if possessive:
+        quote = possessive[0]
+        # the plural's apostrophe alone (Institutions'), else 's (the Ombudsman's, people's)
+        plural_last = plural_head and head == len(out) - 1 and out[-1].lower().endswith("s")
+        out[-1] += quote if plural_last else possessive if len(possessive) == 2 else quote + "s"
+    return tuple(out)
+
+
 class English(Language):
     code: ClassVar[str] = "en"
     word_pattern = _WORD
@@ -170,6 +223,10 @@ class English(Language):
         if self.is_form(word, surface, role):
             return True
         return surface[-2:] in _POSSESSIVE_ENDINGS and self.is_form(word, surface[:-2], role)
+
+    def _inflected_like(self, written: tuple[str, ...], like_words: tuple[str, ...],
+                        surface: tuple[str, ...]) -> tuple[str, ...] | None:
+        return inflected_like(self, written, like_words, surface)
 
     def is_verb_at(self, text: str, start: int) -> bool:
         # "we appeal to you": a word right after a subject pronoun is the verb

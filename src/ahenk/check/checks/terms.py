@@ -186,13 +186,16 @@ class TermForbidden(Check):
         "A term the termbase marks deprecated or forbidden appears (in any inflected form) in "
         "the target or in the source: a misused abbreviation or a rejected place name in a "
         "source document is a finding too. The finding names the concept's preferred term. A "
-        "forbidden term is an error, a deprecated one a warning. A rejected term inside an "
+        "forbidden term is an error, a deprecated one a warning. The finding's expected text "
+        "is the preferred term inflected as the rejected one was, where the language can say "
+        "(«в Нагорном Карабахе»: Карабахе; Dağlıq Qarabağda: Qarabağda; the MPM's: the "
+        "National Preventive Mechanism's). A rejected term inside an "
         "allowed one (the same span matched as allowed) is not reported, nor is one inside a "
         "URL or an e-mail address. A target left untranslated (the source text unchanged, or "
         "a text that reads as the source language) is not searched: its rejected terms are "
         "the source's, reported there, and the unit's untranslated target is reported once."
     )
-    version = 3
+    version = 4
     severity = Severity.ERROR
     needs_termbase = True
     needs_target = False
@@ -218,9 +221,15 @@ class TermForbidden(Check):
                         if not m.status.allowed and (m.start, m.end) not in allowed_spans]
             if rejected and side is Side.TARGET and untranslated(pair):
                 continue  # the source's own terms, copied: reported on the source side
+            language = term_index(context, lang).language
             for match in rejected:
-                expected = _preferred(concepts(context).get(match.concept), lang)
-                instead = f"; use «{expected}»" if expected else ""
+                preferred = _preferred(concepts(context).get(match.concept), lang)
+                instead = f"; use «{preferred}»" if preferred else ""
+                # what a fixer swaps in: the preferred term inflected as the rejected one was
+                expected = preferred and (
+                    language.inflected_like(preferred, match.term, match.surface) or preferred)
+                if expected and expected != preferred:
+                    instead += f": «{expected}»"
                 yield self.finding(
                     pair, f"«{match.surface}» is a {match.status.value} term{instead}",
                     side=side, term=match.term, expected=expected, found=match.surface,
