@@ -382,41 +382,43 @@ def inflected_like(language: Language, written: tuple[str, ...], like_words: tup
     stem = language.fold(last)
     # a word of more than one syllable turns k/q to y/ğ before a vowel (bucaq → bucağa)
     alternates = sum(c in VOWELS for c in stem) > 1
-    found: set[str] = set()
-    for chain in _rebuilt_chains(rest, stem):
-        turned = [last[:-1] + alt[-1] for alt in _alternants(stem)
-                  if len(alt) == len(stem) and chain[:1] in VOWELS]
-        for changed in (*turned, last) if alternates else (last, *turned):
-            if is_inflection(stem, language.fold(changed + chain)):
-                found.add(changed + chain)
-                break
-    if len(found) > 1 and rest[:1] in "aə":
-        # a chain that opens with a/ə is the dative, whose buffer is y: Xankəndiyə, not
-        # Xankəndinə (its Xankənd, to it)
-        found = {f for f in found if language.fold(f)[len(stem):][:1] == "y"} or found
-    return (*written[:-1], found.pop()) if len(found) == 1 else None
+    after_capitals = typed[:start].isupper() or typed[:start].isdigit()
+    for tier in _rebuilt_chains(rest, stem, after_capitals):
+        found: set[str] = set()
+        for chain in tier:
+            turned = [last[:-1] + alt[-1] for alt in _alternants(stem)
+                      if len(alt) == len(stem) and chain[:1] in VOWELS]
+            for changed in (*turned, last) if alternates else (last, *turned):
+                if is_inflection(stem, language.fold(changed + chain)):
+                    found.add(changed + chain)
+                    break
+        if len(found) > 1 and rest[:1] in "aə":
+            # a chain that opens with a/ə is the dative, whose buffer is y: Xankəndiyə, not
+            # Xankəndinə (its Xankənd, to it)
+            found = {f for f in found if language.fold(f)[len(stem):][:1] == "y"} or found
+        if found:
+            return (*written[:-1], found.pop()) if len(found) == 1 else None
+    return None
 
 
-def _rebuilt_chains(rest: str, stem: str) -> list[str]:
-    """Folded suffix chain *rest* as it may read after folded *stem*: as it is, re-harmonised,
-    with a buffer consonant (y, n, s) put in or taken out, a separator kept only after
-    capitals or digits."""
-    separated = rest[:1] in SEPARATORS
-    abbreviated = stem[-1:].isdigit() or (stem.upper() == stem and stem.lower() != stem)
-    if separated:
-        if abbreviated:
-            return [rest]
+def _rebuilt_chains(rest: str, stem: str, after_capitals: bool) -> list[list[str]]:
+    """Folded suffix chain *rest* as it may read after folded *stem*, in tiers tried in turn:
+    as typed; harmonised anew; with a buffer consonant (y, n, s) taken out or put in. A
+    separator after an abbreviation or digits (MPM-in) is dropped after a word; one after a
+    name (Calque'da) stays."""
+    if rest[:1] in SEPARATORS and after_capitals and not (
+            stem[-1:].isdigit() or stem.upper() == stem):
         rest = rest[1:]
-    bare = [rest]
-    if rest[:1] in "yns" and rest[1:2] in VOWELS:
-        bare.append(rest[1:])  # a buffer the old word needed (Xankəndinin → Stepanakertin)
-    out: list[str] = []
-    for chain in bare:
-        for candidate in (chain, _harmonised(chain, stem)):
-            out.append(candidate)
-            if candidate[:1] in VOWELS and stem[-1:] in VOWELS:
-                out.extend(buffer + candidate for buffer in "yns")
-    return list(dict.fromkeys(out))
+    harmonised = _harmonised(rest, stem)
+    tiers = [[rest], [harmonised]]
+    buffered: list[str] = []
+    for chain in (rest, harmonised):
+        if chain[:1] in "yns" and chain[1:2] in VOWELS:
+            buffered.append(chain[1:])  # a buffer the old word needed (Xankəndinin)
+        if chain[:1] in VOWELS and stem[-1:] in VOWELS:
+            buffered.extend(buffer + chain for buffer in "yns")
+    tiers.append(buffered)
+    return [list(dict.fromkeys(tier)) for tier in tiers]
 
 
 def _harmonised(chain: str, stem: str) -> str:
