@@ -1,10 +1,11 @@
 import codecs
 import os
+import stat
 
 import pytest
 
 from ahenk.errors import EncodingError, FormatError
-from ahenk.io import atomic_write, decode, read_text, write_text
+from ahenk.io import _is_special, atomic_write, decode, read_text, write_text
 
 
 @pytest.mark.parametrize(
@@ -58,3 +59,29 @@ def test_atomic_write_keeps_mode(tmp_path):
 def test_atomic_write_missing_folder(tmp_path):
     with pytest.raises(FormatError, match="output folder does not exist"):
         write_text(tmp_path / "no" / "out.txt", "x")
+
+
+def test_atomic_write_to_a_pipe_or_device_writes_through_it(tmp_path):
+    """-o /dev/null or a named pipe must not replace the device or the pipe with a file. The
+    pipe stands for the device here: a regression must not replace this machine's /dev/null."""
+    assert _is_special(os.devnull) and not _is_special(tmp_path)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    read = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        with atomic_write(fifo, "wb", encoding=None, newline=None) as handle:
+            handle.write(b"findings")
+        assert os.read(read, 100) == b"findings"
+    finally:
+        os.close(read)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]  # no temporary file left
+
+
+def test_atomic_write_through_a_symlink_keeps_the_link(tmp_path):
+    real = tmp_path / "real.txt"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    write_text(link, "new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"

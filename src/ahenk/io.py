@@ -246,8 +246,16 @@ def atomic_write(
     ``newline=""`` by default so the caller decides line endings byte for byte. A *path* that
     this process read as an input and that is unchanged since is refused (UsageError) unless
     inside :func:`allow_overwrite`, which keeps ``NAME.bak``.
+
+    A symbolic link is followed: the file it points to is replaced and the link stays. A
+    *path* that is no regular file (``/dev/null``, ``/dev/stdout``, a named pipe) is written to
+    directly: renaming a file over it would replace the device or the pipe itself.
     """
-    target = Path(path)
+    if _is_special(path):
+        with _open_special(path, mode, encoding, newline) as handle:
+            yield handle
+        return
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise FormatError("output folder does not exist", folder)
@@ -289,6 +297,26 @@ def atomic_write(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _is_special(path: str | os.PathLike[str]) -> bool:
+    """Whether *path* exists and is no regular file (a device, a named pipe, a socket)."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path)
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def _open_special(path: str | os.PathLike[str], mode: str, encoding: str | None,
+                  newline: str | None) -> Iterator[IO]:
+    """*path*, a device or a pipe, opened for writing as it is (no temporary file)."""
+    if "b" in mode:
+        handle: IO = open(path, mode)  # noqa: SIM115 - closed by the with below
+    else:
+        handle = open(path, mode, encoding=encoding, newline=newline)  # noqa: SIM115
+    with handle:
+        yield handle
 
 
 def write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
