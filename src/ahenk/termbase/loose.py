@@ -13,9 +13,8 @@ translation may also give a term
   konvensiyalar), at most :data:`MAX_COORDINATED` words;
 * **sharing its head in an English-style coordination**, the head first: the term's first
   words, a conjunct of at most :data:`MAX_COORDINATED` words (articles aside) and a
-  conjunction, then
-  the rest of the term (Conventions on the Rights of Persons with Disabilities and the Rights
-  of the Child for Convention on the Rights of the Child);
+  conjunction, then the rest of the term (Conventions on the Rights of Persons with
+  Disabilities and the Rights of the Child for Convention on the Rights of the Child);
 * **with its person noun left to the context**, when the source's term names no person noun
   (Russian пропавшие без вести, задержанные: an adjective or participle used as a noun): a
   term that is modifiers on a generic noun for people (:data:`PERSON_NOUNS`: missing persons,
@@ -61,8 +60,9 @@ MAX_COORDINATED = 5
 #: Coordinating conjunctions, by language.
 COORDINATORS = {"en": frozenset({"and", "or"}), "az": frozenset({"və", "ya", "həm"}),
                 "ru": frozenset({"и", "или"})}
-#: Generic nouns for people, by language (folded citation forms): a term's last word that is
-#: one of them may be left to the context.
+#: Generic nouns for people, by language (folded citation forms): one of them heading a term
+#: (its last word, or its first before a participle: person affected by mines) may be left to
+#: the context, and each stands for the others.
 PERSON_NOUNS = {"en": ("person", "people", "individual"),
                 "az": ("şəxs", "insan", "adam"),
                 "ru": ("лицо", "человек", "люди")}
