@@ -50,7 +50,6 @@ FROM_AZERBAIJANI = {
         (673, "term-forbidden", "MPM"),  # twice in the unit
         (829, "term-forbidden", "High Commissioner for Human Rights"),
         (829, "term-forbidden", "Ihlam Aliyev"),
-        (881, "term-missing", None),  # saxlanılan şəxslər: "the individuals detained"
         (1817, "term-forbidden", "Ombudsman Institute"),
         (1908, "term-missing", None),  # müraciətləri: "the concerns", appeals not rendered
         (1921, "term-missing", None),  # the sector's name without "Sector for"

@@ -195,7 +195,8 @@ class English(Language):
         # a noun compound as an of-phrase: human rights violation → violation of human
         # rights, mine victim → victims of mines, disability determination → determination of
         # disability; the head inflects, and so does the last modifier (mines)
-        # and a noun made from a verb as its gerund, on the compound's modifiers or the
+        # a participle after its noun (the individuals detained: detained person); and a
+        # noun made from a verb as its gerund, on the compound's modifiers or the
         # of-phrase's object: disability determination, establishment of disability →
         # determining disability, establishing disability
         if len(term_words) < 2 or any(not w.isalpha() and "-" not in w for w in term_words):
@@ -210,6 +211,10 @@ class English(Language):
         if any(w in PREPOSITIONS for w in term_words):
             return ()
         *modifiers, head = term_words
+        if len(term_words) == 2 and modifiers[0].endswith("ed"):
+            # a participle after its noun, a reduced relative clause: the individuals
+            # detained, persons displaced (detained person, displaced person)
+            out.append(((head, modifiers[0]), (Role.INFLECTS, Role.FIXED)))
         roles = (Role.INFLECTS, Role.FIXED) + (Role.FIXED,) * (len(modifiers) - 1) + (
             Role.INFLECTS,)
         out.append(((head, "of", *modifiers), roles))

@@ -31,7 +31,9 @@ translation may also give a term
   article left out (families of martyrs for family of a martyr;
   :meth:`~ahenk.lang.base.Language.is_loose_form`, ``optional_words``);
 * **in another word order the language's syntax gives it**: an English noun compound as an
-  of-phrase (violation of human rights for human rights violation;
+  of-phrase (violation of human rights for human rights violation), a participle after its
+  noun (the individuals detained for detained person), a noun made from a verb as its gerund
+  (determining disability for disability determination;
   :meth:`~ahenk.lang.base.Language.rephrasings`);
 * **as a derived modifier**: the language's relational word (мина → минная угроза, Армения →
   армянская оккупация, права человека → правозащитные учреждения, işğal → işğalçılıq
