@@ -62,7 +62,6 @@ FROM_AZERBAIJANI = {
     },
     "ru": {
         (23, "double-space", None),  # the Azerbaijani dateline has two spaces
-        (504, "term-missing", None),  # «на минах подорвались»: the verb, not подрыв на мине
         (686, "term-missing", None),  # saxlanılan şəxslər: «содержащимся там лицам»
         (1908, "term-missing", None),  # müraciətləri: «проблем», appeals not rendered
         (2623, "brackets", None),  # the Russian adds (COP29)

@@ -471,6 +471,24 @@ def is_relational(term_words: tuple[str, ...], surface: str) -> bool:
     return False
 
 
+#: Nouns of action and the verbs they are made from, which a translation may use instead
+#: (подрыв на мине: на минах подорвались; задержание: задержали): a small lexicon of the
+#: domain, since the dictionary keeps no derivations.
+VERBS_OF_NOUNS: dict[str, tuple[str, ...]] = {
+    "подрыв": ("подорваться", "подорвать"), "взрыв": ("взорваться", "взорвать"),
+    "задержание": ("задержать", "задерживать"), "нарушение": ("нарушить", "нарушать"),
+    "защита": ("защитить", "защищать"), "установление": ("установить", "устанавливать"),
+    "лишение": ("лишить", "лишать"), "освобождение": ("освободить", "освобождать"),
+    "похищение": ("похитить", "похищать"), "убийство": ("убить", "убивать"),
+    "пытка": ("пытать",), "обстрел": ("обстрелять", "обстреливать"),
+    "разминирование": ("разминировать",), "депортация": ("депортировать",),
+    "оккупация": ("оккупировать",), "репатриация": ("репатриировать",),
+    "расследование": ("расследовать",), "уничтожение": ("уничтожить", "уничтожать"),
+    "изгнание": ("изгнать", "изгонять"), "разрушение": ("разрушить", "разрушать"),
+}
+_VERBS = frozenset(verb for verbs in VERBS_OF_NOUNS.values() for verb in verbs)
+
+
 class Russian(Language):
     code: ClassVar[str] = "ru"
     word_pattern = _WORD
@@ -503,6 +521,30 @@ class Russian(Language):
     def _inflected_like(self, written: tuple[str, ...], like_words: tuple[str, ...],
                         surface: tuple[str, ...]) -> tuple[str, ...] | None:
         return inflected_like(written, like_words, surface)
+
+    def rephrasings(self, term_words: tuple[str, ...]
+                    ) -> tuple[tuple[tuple[str, ...], tuple[Role, ...]], ...]:
+        # a noun of action as its verb, before or after the rest (подрыв на мине: подорвались
+        # на минах, на минах подорвались)
+        verbs = VERBS_OF_NOUNS.get(term_words[0], ()) if term_words else ()
+        if not verbs:
+            return ()
+        rest, rest_roles = term_words[1:], roles(term_words)[1:]
+        if rest and not _preposition(rest[0]):
+            # the noun's genitive is the verb's subject or object: взрыв мины → мина взорвалась
+            rest_roles = (Role.INFLECTS, *rest_roles[1:])
+        out: list[tuple[tuple[str, ...], tuple[Role, ...]]] = []
+        for verb in verbs:
+            out.append(((verb, *rest), (Role.INFLECTS, *rest_roles)))
+            if rest:
+                out.append(((*rest, verb), (*rest_roles, Role.INFLECTS)))
+        return tuple(out)
+
+    def is_loose_form(self, word: str, surface: str, role: Role = Role.INFLECTS) -> bool:
+        if word in _VERBS:  # any form of the verb, its participles included
+            return any(key[0] == word and key[1] in ("VERB", "ADJ")
+                       for key in lemma_keys(surface))
+        return self.is_form(word, surface, role)
 
     def could_be_form(self, word: str, surface: str) -> bool:
         # pymorphy3's guesses too: прав is a form of права, миростроительства of

@@ -33,7 +33,8 @@ translation may also give a term
 * **in another word order the language's syntax gives it**: an English noun compound as an
   of-phrase (violation of human rights for human rights violation), a participle after its
   noun (the individuals detained for detained person), a noun made from a verb as its gerund
-  (determining disability for disability determination;
+  (determining disability for disability determination), a Russian noun of action as its
+  verb (на минах подорвались for подрыв на мине, мина взорвалась for взрыв мины;
   :meth:`~ahenk.lang.base.Language.rephrasings`);
 * **as a derived modifier**: the language's relational word (мина → минная угроза, Армения →
   армянская оккупация, права человека → правозащитные учреждения, işğal → işğalçılıq
