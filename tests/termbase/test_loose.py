@@ -85,3 +85,13 @@ def test_any_text_with_the_term_itself_is_evidence(before, after, text_of_term):
     loosely_present(found, around, EN, people_implied=True)  # never raises
     text = " ".join([*before, ".", text_of_term, ".", *after])
     assert loosely_present(found, text, EN) is (" " in text_of_term)
+
+
+@pytest.mark.parametrize(("term_text", "text", "present"), [
+    ("разминирование", "Территории разминировали за год.", True),  # one word, as its verb
+    ("разминирование", "Территории очистили за год.", False),
+    ("подрыв на мине", "После войны на минах подорвались 274 человека.", True),
+    ("подрыв на мине", "После войны на минах погибли 274 человека.", False),
+])
+def test_russian_noun_of_action_as_its_verb(term_text, text, present):
+    assert loosely_present(term(term_text, "ru"), text, RU) is present

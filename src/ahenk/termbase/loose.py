@@ -91,8 +91,10 @@ def loosely_present(term: Term, text: str, language: Language,
     proper = term.pos == "properNoun"
     if any(language.is_relational(words, surface, proper) for surface in surfaces):
         return True
-    if len(words) < 2:
-        return False
+    if len(words) < 2:  # the matcher finds the word itself; its rephrasings are left
+        return any(_is_loose_form(shape[0], surface, shape_roles[0], language)
+                   for shape, shape_roles in language.rephrasings(words) if len(shape) == 1
+                   for surface in surfaces)  # разминирование: разминировали
     roles = language.roles(words)
     if language.optional_words:  # an article the translation may leave out: families of martyrs
         kept = [(w, r) for w, r in zip(words, roles, strict=True)
