@@ -73,3 +73,16 @@ def test_forbidden_expected_is_the_preferred_term_inflected(tgt, target, found, 
     [finding] = check_store(store_of([unit], "en", tgt), TERMS, select="term-forbidden")
     assert (finding.found, finding.expected) == (found, expected)
     assert finding.message.endswith(f": «{expected}»") is (expected != "Омбудсмен")
+
+
+def test_variant_of_a_rejected_term_expects_the_preferred_inflected():  # type: ignore[no-untyped-def]
+    """Stepanakerdə: forbidden Stepanakert misspelt, in the dative as typed (d for t): the
+    fixer's text is the preferred Xankəndi in the dative."""
+    from ahenk.glossary import load_termbase
+
+    shipped = load_termbase(Path(__file__).parents[2] / "glossaries" / "termbase.tsv")
+    unit = Row(1, "en", "The Ombudsman went to Khankendi.", "az",
+               "Ombudsman Stepanakerdə olub.").unit()
+    [finding] = check_store(store_of([unit], "en", "az"), shipped, select="term-variant")
+    assert (finding.found, finding.expected) == ("Stepanakerdə", "Xankəndiyə")
+    assert finding.message.endswith("of «Xankəndi»; write «Xankəndiyə»")

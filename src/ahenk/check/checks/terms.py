@@ -251,7 +251,9 @@ class TermVariant(Check):
         "source and target are checked, each against its language's terms; the suggestion is "
         "the concept's preferred term, and the finding's expected text is the near-miss spelt "
         "right with its inflection kept (Xankendiyə: write Xankəndiyə; Гьянджу: Гянджу), "
-        "unless a vowel typed without its diacritic took the other harmony (Xiziyə). Terms "
+        "unless a vowel typed without its diacritic took the other harmony (Xiziyə); a "
+        "rejected term misspelt gives the preferred one so inflected (Stepanakerdə: "
+        "Xankəndiyə). Terms "
         "under six letters are compared for diacritics "
         "only (one letter off a short name is often a word: Adam / Ağdam), up to eight "
         "letters one edit is allowed, longer ones two. A near-miss of a name must keep the "
@@ -310,8 +312,11 @@ class TermVariant(Check):
                 expected = variant.suggestion
                 if variant.corrected and variant.suggestion == variant.term.text:
                     expected = variant.corrected  # what a fixer swaps in: Xankəndiyə
-                    if expected != variant.suggestion:
-                        message += f"; write «{expected}»"
+                elif variant.corrected:  # a rejected term misspelt: the preferred, inflected
+                    expected = term_index(context, lang).language.inflected_like(
+                        variant.suggestion, variant.term.text, variant.corrected) or expected
+                if expected != variant.suggestion:
+                    message += f"; write «{expected}»"
                 yield self.finding(
                     pair, message, side=side, term=variant.term.text, expected=expected,
                     found=variant.surface, span=(variant.start, variant.end))
