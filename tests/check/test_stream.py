@@ -32,7 +32,7 @@ from tests.check.tables import Row, rows, store_of
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "tmx").glob("*.tmx"))
 TERMBASE = ROOT / "glossaries" / "termbase.tsv"
-PLANTED = ("en-az", "en-ru", "az-en", "az-ru", "ru-az")
+PLANTED = ("en-az", "en-ru", "az-en", "az-ru", "ru-az", "ru-en")
 CONSISTENCY = "inconsistent-target,inconsistent-source"
 
 

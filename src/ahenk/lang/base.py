@@ -58,6 +58,9 @@ class Role(StrEnum):
     INFLECTS = "inflects"  # any inflected form of the word
     FIXED = "fixed"  # the word exactly as the term has it (after folding)
     NUMBER = "number"  # keeps its case, may change number (семья шехида → семей шехидов)
+    #: inflects, but not into a form a word of the other gender shares: a surname alone
+    #: (Алиев) is not matched by Алиева, which is also the feminine surname
+    OWN_GENDER = "own-gender"
 
 
 def _capitals(text: str) -> bool:
@@ -123,7 +126,13 @@ class Language:
             return True
         if role is Role.INFLECTS:
             return self._inflected(word, surface)
+        if role is Role.OWN_GENDER:
+            return self._own_gender_form(word, surface)
         return role is Role.NUMBER and self._number_form(word, surface)
+
+    def _own_gender_form(self, word: str, surface: str) -> bool:
+        """:meth:`is_form` for :attr:`Role.OWN_GENDER`. The fallback: any inflected form."""
+        return self._inflected(word, surface)
 
     #: Folded abbreviations of units that stand after a number and spell a form of a word too
     #: (Russian 2 мин: minutes, not the genitive plural of мина): no term there.

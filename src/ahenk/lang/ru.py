@@ -5,8 +5,12 @@ as the term word in its citation form: (normal form, part of speech, and for fir
 surnames and patronymics the gender). So омбудсмена → омбудсмен, в Шуше → Шуша, but мина does
 not match минута, and the verb стать does not match the noun сталь. The gender in the key keeps
 people apart: Алиевой is only Алиева, Алиевым and Алиеве only Алиев; the form Алиева itself is
-ambiguous (nominative of Алиева, genitive of Алиев) and matches both terms. Write full names
-(Сабина Алиева, Ильхам Алиев) in the termbase where it matters: the first name decides.
+ambiguous (nominative of Алиева, genitive of Алиев): in a full name it matches both terms, and
+a masculine surname alone (Алиев) does not take the forms it shares with the feminine one
+(Алиева, Алиеву), which name the Ombudsman Sabina Aliyeva as often as Ilham Aliyev's genitive
+(Role.OWN_GENDER); term-missing's looser evidence still counts them in a translation (режим
+Алиева). Write full names (Сабина Алиева, Ильхам Алиев) in the termbase where it matters: the
+first name decides.
 
 Words the dictionary does not know (transliterated names) fall back to a small stemmer: the
 word's ending is swapped for one of the noun endings of its declension (Ханкенди, ending in -и,
@@ -352,6 +356,8 @@ def roles(term_words: tuple[str, ...]) -> tuple[Role, ...]:
     """
     if len(term_words) == 1:
         word = term_words[0]
+        if _masculine_surname(word):
+            return (Role.OWN_GENDER,)  # Алиев alone: not the feminine Алиева
         return (Role.INFLECTS if _can_head(word) or (
             _known(word) and not _citable(word) and _known(word)[0].tag.POS not in
             _FUNCTION_WORDS) else Role.FIXED,)
@@ -396,6 +402,20 @@ def roles(term_words: tuple[str, ...]) -> tuple[Role, ...]:
             closed = True
             out.append(Role.FIXED)
     return tuple(out)
+
+
+def _masculine_surname(word: str) -> bool:
+    """A masculine surname in the nominative (Алиев, Гасанов): one that has a feminine."""
+    return any("Surn" in p.tag and p.tag.gender == "masc" and p.tag.case == "nomn"
+               for p in _known(word))
+
+
+@lru_cache(maxsize=65536)
+def own_gender_form(word: str, surface: str) -> bool:
+    """A form of masculine surname *word* that is not also the feminine surname (Алиева:
+    genitive of Алиев and nominative of Алиева, so not taken for Алиев alone)."""
+    return is_form_of(word, surface) and not any(
+        "Surn" in p.tag and p.tag.gender == "femn" for p in parses(surface))
 
 
 def _nominative_noun(word: str) -> bool:
@@ -511,6 +531,9 @@ class Russian(Language):
     def _number_form(self, word: str, surface: str) -> bool:
         return number_form(word, surface)
 
+    def _own_gender_form(self, word: str, surface: str) -> bool:
+        return own_gender_form(word, surface)
+
     def is_relational(self, term_words: tuple[str, ...], surface: str,
                       proper: bool = False) -> bool:
         return is_relational(term_words, surface)
@@ -544,6 +567,8 @@ class Russian(Language):
         if word in _VERBS:  # any form of the verb, its participles included
             return any(key[0] == word and key[1] in ("VERB", "ADJ")
                        for key in lemma_keys(surface))
+        if role is Role.OWN_GENDER:  # as evidence the ambiguous form counts: режим Алиева
+            role = Role.INFLECTS
         return self.is_form(word, surface, role)
 
     def could_be_form(self, word: str, surface: str) -> bool:

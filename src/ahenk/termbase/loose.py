@@ -91,10 +91,19 @@ def loosely_present(term: Term, text: str, language: Language,
     proper = term.pos == "properNoun"
     if any(language.is_relational(words, surface, proper) for surface in surfaces):
         return True
-    if len(words) < 2:  # the matcher finds the word itself; its rephrasings are left
-        return any(_is_loose_form(shape[0], surface, shape_roles[0], language)
-                   for shape, shape_roles in language.rephrasings(words) if len(shape) == 1
-                   for surface in surfaces)  # разминирование: разминировали
+    if len(words) < 2:  # the matcher found no form of the word; its rephrasings are evidence
+        if any(_is_loose_form(shape[0], surface, shape_roles[0], language)
+               for shape, shape_roles in language.rephrasings(words) if len(shape) == 1
+               for surface in surfaces):
+            return True  # разминирование: разминировали
+        # and the forms it leaves out as ambiguous, written as the term is (режим Алиева:
+        # Алиев's genitive, which the matcher leaves to the feminine Алиева)
+        role = language.roles(words)[0]
+        capital = term.text[:1].isupper()
+        return role is Role.OWN_GENDER and any(
+            language.is_loose_form(words[0], surface, role) and
+            (not capital or token.text[:1].isupper())
+            for surface, token in zip(surfaces, tokens, strict=True))
     roles = language.roles(words)
     if language.optional_words:  # an article the translation may leave out: families of martyrs
         kept = [(w, r) for w, r in zip(words, roles, strict=True)

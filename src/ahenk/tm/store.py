@@ -355,7 +355,7 @@ def _term_queries(words: tuple[str, ...], roles: tuple[Role, ...],
             out.append(None)
             continue
         anchors = {pieces[0]}
-        if role is Role.INFLECTS:
+        if role in (Role.INFLECTS, Role.OWN_GENDER):
             anchors = {first[0] for anchor in language._anchors_of(word)
                        if (first := similarity.index_terms(anchor, language.code))}
             anchors = anchors or {pieces[0]}
