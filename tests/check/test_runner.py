@@ -114,7 +114,7 @@ def test_signature_changes_with_checks_and_termbase():
     assert str(signature(everything[:3], tb)) != str(signature(everything, tb))
     assert termbase_hash(tb) == termbase_hash(termbase())
     text = str(signature(everything, tb))
-    assert text.startswith("ahenk:") and "number-mismatch@2" in text
+    assert text.startswith("ahenk:") and "number-mismatch@3" in text
 
 
 def test_registry_rejects_bad_checks():

@@ -16,6 +16,9 @@ text's language writes it:
   after a hyphen (30-dan, 200-dən, 36-sı) belong to the token but do not change the value.
 * Percentages: 25%, 25 %, %25 (Azerbaijani, Turkish), 25 percent/faiz/процентов.
 * Ranges (2020–2024, 2020-2024, 10–15%) give one token per end.
+* Numbers without digits: Roman numerals from I to XXXIX (XXI век, XX əsr, the XX century; a
+  single I, V or X only before the word it numbers), the Cyrillic Х and І accepted for their
+  Latin look-alikes; Russian полтора/полторы (1.5, so полтора миллиона is 1,500,000).
 * Dates stay one token whose value is the ISO date: 01-05-2025 and 01.05.2025 (day first),
   2025-05-01 (ISO), and in English 05/01/2025 (month first, unless the first number is over 12).
   Times (10:30) are one token too.
@@ -153,6 +156,47 @@ def _date(match: regex.Match[str], lang: str) -> str | None:
         return None
 
 
+#: A Roman numeral from I to XXXIX, written with Latin letters or the Cyrillic Х and І that
+#: Russian typing often gives them (ХХI век): centuries, sessions, congresses.
+_ROMAN = regex.compile(
+    r"(?<![\p{L}\p{N}])(?=[IVXІХ])([XХ]{0,3}(?:[IІ][XХ]|[IІ]V|V?[IІ]{0,3}))(?![\p{L}\p{N}])")
+#: What a lone I, V or X must stand before to be a numeral (V век, the X century).
+_NUMBERED_AFTER = regex.compile(
+    r"[ \u00a0\u202f](?:век\p{L}*|вв?\.|съезд\p{L}*|сесси\p{L}*|əsr\p{L}*|qurultay\p{L}*|"
+    r"sessiya\p{L}*|centur(?:y|ies)|congress|session)(?![\p{L}])", regex.IGNORECASE)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+#: Russian words for one and a half: полтора миллиона is 1,500,000.
+_RU_ONE_AND_A_HALF = regex.compile(r"(?<![\p{L}])(?:полтор[аы]|полутора)(?![\p{L}])",
+                                   regex.IGNORECASE)
+
+
+def _roman_value(numeral: str) -> int:
+    digits = [_ROMAN_VALUES[c] for c in numeral.translate(_CYRILLIC_ROMAN)]
+    return sum(-d if i + 1 < len(digits) and d < digits[i + 1] else d
+               for i, d in enumerate(digits))
+
+
+_CYRILLIC_ROMAN = str.maketrans({"Х": "X", "І": "I"})
+
+
+def _words_as_numbers(text: str, code: str, scaled: bool) -> list[NumberToken]:
+    """Numbers written without digits: Roman numerals (XXI век, the 20th century's XX; a
+    single letter only before a word it numbers) and Russian полтора (1.5)."""
+    out: list[NumberToken] = []
+    for match in _ROMAN.finditer(text):
+        numeral = match.group(1)
+        if not numeral or (len(numeral) < 2 and not _NUMBERED_AFTER.match(text, match.end())):
+            continue
+        out.append(NumberToken(Decimal(_roman_value(numeral)), match.start(), match.end(),
+                               "ordinal", numeral))
+    if code == "ru":
+        for match in _RU_ONE_AND_A_HALF.finditer(text):
+            token = NumberToken(Decimal("1.5"), match.start(), match.end(), "decimal",
+                                match.group())
+            out.append(_scale(text, token, code) if scaled else token)
+    return out
+
+
 def extract_numbers(text: str, lang: str | LanguageTag, *,
                     scaled: bool = False) -> list[NumberToken]:
     """Every number in *text*, in order, read as *lang* writes numbers; *scaled*: with a
@@ -179,7 +223,13 @@ def extract_numbers(text: str, lang: str | LanguageTag, *,
             token = _scale(text, token, code)
         pos = max(pos, token.end)
         out.append(token)
+    if _ROMAN.search(text) or (code == "ru" and _RU_ONE_AND_A_HALF.search(text)):
+        out = sorted(out + _words_as_numbers(text, code, scaled), key=_start)
     return out
+
+
+def _start(token: NumberToken) -> int:
+    return token.start
 
 
 def _plain(text: str, start: int, end: int, code: str) -> NumberToken:

@@ -6,8 +6,9 @@ equals Russian 1,5, 1991-ci equals 1991 and 2-й equals 2nd. An English "3,400" 
 into Russian reads 3.4 there and is reported. A thousand/million/billion word multiplies the
 number before it (az 4 min, ru 250 тыс. = 250,000). A date written with digits on one side and
 with a month name on the other (01.05.2025 / 1 May 2025) matches when its day and year are
-there; a number from one to ten written as a word on the other side (3 / three / üç / три) is
-accepted.
+there; a number from one to ten written as a word on the other side, cardinal or ordinal
+(3 / three / üç / три; 2-й / second / ikinci / второй), is accepted. Roman numerals count as
+numbers (XXI век = 21st century) and so does Russian полтора (1.5).
 """
 
 from __future__ import annotations
@@ -27,13 +28,16 @@ from ahenk.lang.numbers import NumberToken, extract_numbers
 # Number words one to ten; Russian by stem (they decline). Only used to *accept* a number that
 # is written out on the other side, never to find one.
 _WORDS = {
-    "en": {1: r"one|a|an", 2: r"two|both|twice", 3: r"three", 4: r"four", 5: r"five",
-           6: r"six", 7: r"seven", 8: r"eight", 9: r"nine", 10: r"ten"},
+    "en": {1: r"one|a|an|first|once", 2: r"two|both|twice|second", 3: r"three|third",
+           4: r"four|fourth", 5: r"five|fifth", 6: r"six|sixth", 7: r"seven|seventh",
+           8: r"eight|eighth", 9: r"nine|ninth", 10: r"ten|tenth"},
+    # the ordinals (birinci, ikinci, üçüncü …) start as the cardinals do
     "az": {1: r"bir\w*", 2: r"iki\w*", 3: r"üç\w*", 4: r"dörd\w*", 5: r"beş\w*",
            6: r"altı\w*", 7: r"yeddi\w*", 8: r"səkkiz\w*", 9: r"doqquz\w*", 10: r"on|on[udnl]\w*"},
-    "ru": {1: r"один|одн\w*", 2: r"дв[аеу]\w*|оба|обе|обоих", 3: r"тр[иеё]\w*",
-           4: r"четыр\w*", 5: r"пят[иь]\w*", 6: r"шест[иь]\w*", 7: r"сем[иь]", 8: r"вос[еь]м\w*",
-           9: r"девят[иь]\w*", 10: r"десят[иь]\w*"},
+    "ru": {1: r"один|одн\w*|перв\w*", 2: r"дв[аеу]\w*|оба|обе|обоих|втор\w*",
+           3: r"тр[иеё]\w*|трет\w*", 4: r"четыр\w*|четв[её]рт\w*", 5: r"пят[иьыо]\w*",
+           6: r"шест[иьыо]\w*", 7: r"сем[иь]|седьм\w*", 8: r"вос[еь]м\w*",
+           9: r"девят[иьыо]\w*", 10: r"десят[иьыо]\w*"},
 }
 _WORD_PATTERNS = {
     lang: {n: regex.compile(rf"(?<![\p{{L}}])(?:{words})(?![\p{{L}}])", regex.I)
@@ -145,10 +149,13 @@ class NumberMismatch(Check):
         "may stand as a number on the other side (29-я сессия Конференции сторон), a number "
         "inside a termbase term is not missed when the other side names the same concept "
         "(44-day war / İkinci Qarabağ müharibəsi), and a "
-        "code kept with other digits is reported (COP29 / COP39). A target "
+        "code kept with other digits is reported (COP29 / COP39). An English target that "
+        "keeps the source's decimal comma (1,5 million from 1,5 млн) is reported. Ordinal "
+        "words count as their numbers (2-й = second = ikinci = второй), and so do Roman "
+        "numerals (XXI век = 21st century) and Russian полтора (1.5). A target "
         "left untranslated (what unchanged and wrong-language report) is not compared."
     )
-    version = 2
+    version = 3
     severity = Severity.ERROR
     related = ("pofilter: numbers", "Weblate: –")
     examples = (("en", "3,400 people were displaced.", "ru", "Были перемещены 3,400 человек."),
@@ -171,8 +178,14 @@ class NumberMismatch(Check):
             missing = _outside_terms(missing, source, pair.src, target, pair.tgt, context)
             extra = _outside_terms(extra, target, pair.tgt, source, pair.src, context)
         codes = _code_mismatches(source, target)
-        if (missing or extra or codes) and untranslated(pair):
+        commas = [t for t in tgt_tokens if _decimal_comma(t, pair)]
+        if (missing or extra or codes or commas) and untranslated(pair):
             return  # the source left in place: unchanged or wrong-language reports the unit
+        for got in commas:
+            point = got.text.replace(",", ".", 1)
+            yield self.finding(pair, f"{got.text} is written with a decimal comma: English "
+                               f"writes {point}", expected=point, found=got.text,
+                               span=(got.start, got.end))
         for want_code, got_code in codes:
             yield self.finding(pair, f"the source has {want_code.group()}, the target "
                                f"{got_code.group()}", expected=want_code.group(),
@@ -186,6 +199,16 @@ class NumberMismatch(Check):
         for got in extra[len(missing):]:
             yield self.finding(pair, f"{got.text} is in the target but not in the source",
                                found=got.text, span=(got.start, got.end))
+
+
+_DECIMAL_COMMA = regex.compile(r"^\d+,\d+")
+
+
+def _decimal_comma(token: NumberToken, pair: Pair) -> bool:
+    """An English target's decimal written with the source's comma (1,5 million from Russian
+    1,5 млн): the value reads the same, the notation is not English."""
+    return (pair.tgt == "en" and pair.src != "en" and token.kind == "decimal"
+            and "." not in token.text and _DECIMAL_COMMA.match(token.text) is not None)
 
 
 _NAMES = {"en": "English", "az": "Azerbaijani", "ru": "Russian"}
