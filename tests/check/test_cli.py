@@ -169,3 +169,22 @@ def test_encoding_from_config_and_unknown_refused(tmp_path):
     (tmp_path / "ahenk.toml").write_text('encoding = "no-such-codec"\n', encoding="utf-8")
     refused = run("check", "--config", str(tmp_path / "ahenk.toml"), str(po))
     assert refused.exit_code == 2 and "no-such-codec" in refused.output
+
+
+def test_a_pipe_read_as_dev_stdin():
+    """git show REV:az.po | ahenk check /dev/stdin --from po: a real pipe, a real process."""
+    import os
+    import subprocess
+    import sys
+
+    if not os.path.exists("/dev/stdin"):
+        import pytest
+
+        pytest.skip("no /dev/stdin on this system")
+    ahenk = Path(sys.executable).with_name("ahenk")
+    done = subprocess.run([str(ahenk), "check", "--no-config", "/dev/stdin", "--from", "po",
+                           "--select", "placeholder-mismatch,untranslated", "--format", "json"],
+                          input=Path(PO).read_bytes(), capture_output=True, timeout=120)
+    assert done.returncode in (0, 1), done.stderr
+    report = json.loads(done.stdout)
+    assert report["summary"]["units"] == 4 and len(report["findings"]) == 2

@@ -94,7 +94,8 @@ def command(paths: tuple[str, ...], glossary: str | None, src_lang: str | None,
             fail_on: str | None, changed_since: str | None, baseline: str | None,
             write_baseline: str | None, jobs: int | None, config_path: str | None,
             no_config: bool, output: str | None, encoding: str | None) -> int:
-    """Check translations in PATH... (files or folders: TMX, XLIFF, PO, TSV, text).
+    """Check translations in PATH... (files or folders: TMX, XLIFF, PO, TSV, text; a pipe
+    as /dev/stdin with --from: git show HEAD:po/az.po | ahenk check /dev/stdin --from po).
 
     Numbers, placeholders, untranslated and wrong-language text, punctuation, consistency
     across all files given, and, with --glossary, terminology. `ahenk checks list` shows the
