@@ -150,10 +150,10 @@ class Language:
 
     def inflected_like(self, term: str, like: str, surface: str) -> str | None:
         """*term* (as the termbase writes it) in the form *surface* gives term *like*: what a
-        fixer puts in place of a rejected term (Карабах for «Нагорном Карабахе» of Нагорный
-        Карабах: Карабахе; Ombudsman Institution for "Ombudsman Institute's": Ombudsman
-        Institution's; Qarabağ for «Dağlıq Qarabağda»: Qarabağda). None when the language
-        cannot say. All capitals in *surface* give all capitals."""
+        fixer puts in place of a rejected term (Омбудсмен for «омбудсманом» of омбудсман:
+        Омбудсменом; Ombudsman Institution for "Ombudsman Institute's": Ombudsman
+        Institution's; Xankəndi for Stepanakertə: Xankəndiyə). None when the language cannot
+        say. All capitals in *surface* give all capitals."""
         like_words, tokens = self.words(like), self.tokenize(surface)
         if not like_words or len(tokens) != len(like_words):
             return None
