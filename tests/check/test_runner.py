@@ -319,3 +319,19 @@ def test_unique_forgets_nothing_it_needs():
                          key=lambda e: (e[0].sort_key(), e[1]))
         pairs = [(f, m) for f, _, m in entries]
         assert list(_unique(pairs)) == list(reference(pairs))
+
+
+def test_a_run_collects_garbage_less_often_and_restores_the_collector():
+    import gc
+
+    from ahenk.check.runner import YOUNG_COLLECTION_EVERY, fewer_collections
+
+    before = gc.get_threshold()
+    seen = []
+    with fewer_collections():
+        seen.append(gc.get_threshold())
+    assert seen[0][0] == max(before[0], YOUNG_COLLECTION_EVERY) and seen[0][1:] == before[1:]
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError), fewer_collections():
+        raise RuntimeError("a failing run")
+    assert gc.get_threshold() == before
