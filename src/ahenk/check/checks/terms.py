@@ -193,9 +193,10 @@ class TermForbidden(Check):
         "(«в Степанакерте»: Ханкенди, indeclinable; «с омбудсманом»: омбудсменом; "
         "Stepanakertə: Xankəndiyə; the MPM's: the National Preventive Mechanism's). A "
         "rejected term inside an allowed one (the same span matched as allowed) is not "
-        "reported, nor is one inside a URL or an e-mail address. A target left untranslated (the source text unchanged, or "
-        "a text that reads as the source language) is not searched: its rejected terms are "
-        "the source's, reported there, and the unit's untranslated target is reported once."
+        "reported, nor is one inside a URL or an e-mail address. A target left untranslated "
+        "(the source text unchanged, or a text that reads as the source language) is not "
+        "searched: its rejected terms are the source's, reported there, and the unit's "
+        "untranslated target is reported once."
     )
     version = 4
     severity = Severity.ERROR
