@@ -142,9 +142,10 @@ def inflected_like(language: Language, written: tuple[str, ...], like_words: tup
         if folded == word:
             continue
         base = folded
-        if folded[-2:-1] in APOSTROPHES and folded.endswith("s") and i == len(like_words) - 1:
+        last = i == len(like_words) - 1 and len(folded) > 2
+        if last and folded[-2] in APOSTROPHES and folded[-1] == "s":
             base, possessive = folded[:-2], text[-2:]  # the Ombudsman's
-        elif folded[-1:] in APOSTROPHES and i == len(like_words) - 1:
+        elif last and folded[-1] in APOSTROPHES:
             base, possessive = folded[:-1], text[-1:]  # the NGOs'
         if base == word:
             continue
