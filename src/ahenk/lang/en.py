@@ -112,13 +112,21 @@ def gerunds(noun: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+#: Words in -man whose plural is -mans: not compounds of man.
+_MAN_NOT_MEN = frozenset({"human", "german", "roman", "shaman", "talisman", "caiman",
+                          "ottoman", "walkman", "desman"})
+
+
 def plural(word: str) -> str:
     """The plural of a singular as written (its case kept): the irregular one, else by the
-    spelling rules (box → boxes, authority → authorities, institution → institutions)."""
+    spelling rules (box → boxes, authority → authorities, ombudsman → ombudsmen, NGO →
+    NGOs)."""
     folded = word.lower()
     irregular = IRREGULAR.get(folded)
     if irregular:
         out = irregular[0]
+    elif folded.endswith("man") and folded not in _MAN_NOT_MEN:
+        out = folded[:-3] + "men"  # ombudsman → ombudsmen, chairman → chairmen
     elif folded.endswith(("s", "x", "z", "ch", "sh")):
         out = folded + "es"
     elif len(folded) > 1 and folded.endswith("y") and folded[-2] not in _VOWELS:
@@ -126,7 +134,7 @@ def plural(word: str) -> str:
     else:
         out = folded + "s"
     if word.isupper() and len(word) > 1:
-        return out.upper()
+        return word + "s"  # an abbreviation: NGOs
     return (word[:1] + out[1:]) if word[:1].isupper() else out
 
 
