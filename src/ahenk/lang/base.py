@@ -24,7 +24,7 @@ from typing import ClassVar
 
 import regex
 
-from ahenk.lang.casing import lower, upper
+from ahenk.lang.casing import capitalize, lower, upper
 
 # Apostrophes and hyphens as typed by translators and word processors, all mapped to one each.
 APOSTROPHES = "'’ʼ‘`´"
@@ -175,7 +175,7 @@ class Language:
         if _capitals(surface) and not _capitals(like):
             result = upper(result, self.code)
         elif surface[:1].isupper() and result[:1].islower():
-            result = upper(result[:1], self.code) + result[1:]  # a sentence's first word
+            result = capitalize(result, self.code)  # a sentence's first word
         return result
 
     def _inflected_like(self, written: tuple[str, ...], like_words: tuple[str, ...],

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ahenk.lang.base import Role
+from ahenk.lang.casing import capitalize
 from ahenk.lang.ru import (
     _ADJECTIVAL,
     _citable,
@@ -94,7 +95,7 @@ def _inflect_term(written: tuple[str, ...], case: str, number: str) -> tuple[str
             return None
         text = form.word
         if word[:1].isupper():
-            text = text[:1].upper() + text[1:]
+            text = capitalize(text, "ru")
         out.append(text)
     return tuple(out)
 
