@@ -9,6 +9,7 @@ from ahenk.check.checks import (  # noqa: F401
     language,
     numbers,
     placeholders,
+    repetition,
     terms,
     untranslated,
 )
