@@ -15,6 +15,9 @@ Rows, each measured in a subprocess of its own (wall time, CPU time, peak RSS of
   pyahocorasick automaton; each unit's source and target lower-cased and scanned with
   ``Automaton.iter``, hits counted. No morphology, no checks, no file parsing: the least any
   term check must do.
+* ``term finder`` (``finder``): the floor's loop with ahenk's term matcher in its place, on
+  the same texts: the terms found inflected (morphology on) where the floor finds them as
+  typed. Like for like with the floor: no file, no checks, no near-miss search.
 * ``read``: streaming the two TMX files (:func:`ahenk.formats.tmx.iter_units`), for scale.
 * ``ahenk terms``: ``check_paths`` with term-missing, term-forbidden and term-variant
   (inflection-aware matching on both sides, near-miss search), termbase loading excluded,
@@ -102,6 +105,31 @@ def work_floor(data: Path) -> dict:
             for text in (source, target):
                 for _ in automaton.iter(text.lower()):
                     hits += 1
+            took = _since(start)
+            wall += took[0]
+            cpu += took[1]
+            segments += 2
+            units += 1
+    return {"units": units, "segments": segments, "wall": wall, "cpu": cpu, "hits": hits}
+
+
+def work_finder(data: Path) -> dict:
+    """The floor's own loop with ahenk's matcher in place of the exact scan: every term of
+    both sides found inflected (:meth:`ahenk.termbase.match.TermIndex.find`), nothing else.
+    The indexes are built before the clock starts, as the floor's automaton is; each new word
+    met on the way is analysed on the clock (pymorphy3, the suffix chains)."""
+    from ahenk.glossary import load_termbase
+    from ahenk.termbase.match import index_for
+
+    termbase = load_termbase(data / "termbase.tsv")
+    indexes = {lang: index_for(termbase, lang) for lang in ("en", "az", "ru")}
+    wall = cpu = 0.0
+    hits = segments = units = 0
+    with (data / "units.tsv").open(encoding="utf-8") as lines:
+        for line in lines:
+            source, lang, target = line.rstrip("\n").split("\t")
+            start = _clock()
+            hits += len(indexes["en"].find(source)) + len(indexes[lang].find(target))
             took = _since(start)
             wall += took[0]
             cpu += took[1]
@@ -213,6 +241,7 @@ def work_pofilter(data: Path) -> dict:
 WORKERS = {
     "floor": lambda data, jobs: work_floor(data),
     "read": lambda data, jobs: work_read(data),
+    "finder": lambda data, jobs: work_finder(data),
     "terms": lambda data, jobs: work_check(data, TERM_CHECKS, jobs),
     "match": lambda data, jobs: work_check(data, MATCH_CHECKS, jobs),
     "all": lambda data, jobs: work_check(data, None, jobs),
@@ -222,8 +251,8 @@ WORKERS = {
 }
 #: The rows that can also run with --jobs, as an extra row each.
 PARALLEL = ("terms", "all")
-LABELS = {"terms": "ahenk terms", "match": "ahenk match", "all": "ahenk all",
-          "replay": "terms replayed"}
+LABELS = {"finder": "term finder", "terms": "ahenk terms", "match": "ahenk match",
+          "all": "ahenk all", "replay": "terms replayed"}
 
 
 def split_row(row: str) -> tuple[str, int]:
@@ -343,7 +372,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--src", type=Path, default=ROOT / "src",
                         help="the ahenk source tree to measure (default: this checkout)")
-    parser.add_argument("--only", default="floor,read,match,terms,all,pofilter",
+    parser.add_argument("--only", default="floor,finder,read,match,terms,all,pofilter",
                         help="rows to measure, comma-separated")
     parser.add_argument("--jobs", type=int, default=None,
                         help="also run the terms and all rows with the unit checks in this "
