@@ -39,3 +39,23 @@ def test_three_in_a_row_are_two_repeats() -> None:
 def test_punctuation_or_a_hyphen_between_is_meant() -> None:
     for text in ("yox, yox", "tez-tez", "yox… yox", "«да» «да»"):
         assert list(repeats(text, "az")) == []
+
+
+ALPHABETS = {"az": "abcçdeəfgğhxıijkqlmnoöprsştuüvyz", "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"}
+
+
+@given(st.sampled_from(["az", "ru"]).flatmap(
+    lambda lang: st.tuples(st.text(ALPHABETS[lang], min_size=1, max_size=12), st.just(lang))))
+def test_a_word_in_capitals_then_in_lower_case_is_found(case: tuple[str, str]) -> None:
+    """By the language's casing: Azerbaijani İ is the capital of i, I of ı."""
+    from ahenk.lang.casing import upper
+
+    word, lang = case
+    assume(word not in ("bunu", "dedi"))
+    text = f"bunu {upper(word, lang)} {word} dedi"
+    assert [w for _, _, w in repeats(text, lang)] == [upper(word, lang)]
+
+
+def test_dotless_and_dotted_i_are_other_letters_in_azerbaijani() -> None:
+    assert list(repeats("sıra sira", "az")) == []
+    assert [w for _, _, w in repeats("ILIN ılın", "az")] == ["ILIN"]
