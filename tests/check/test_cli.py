@@ -188,3 +188,121 @@ def test_a_pipe_read_as_dev_stdin():
     assert done.returncode in (0, 1), done.stderr
     report = json.loads(done.stdout)
     assert report["summary"]["units"] == 4 and len(report["findings"]) == 2
+
+
+# -- `ahenk check -`: standard input, named by --stdin-filename -----------------------------
+
+SYNTAX_ERROR_PO = DATA.parent.parent / "data" / "po" / "syntax_error.po"  # line 9 is broken
+LINES_TXT = DATA.parent.parent / "data" / "text" / "lines.txt"  # three lines of plain text
+
+
+def piped(data: bytes, *args: str, tmp: Path | None = None):  # type: ignore[no-untyped-def]
+    """``ahenk check ARGS`` in a real process, *data* piped to its standard input; with *tmp*,
+    that folder as its temporary folder."""
+    import os
+    import subprocess
+    import sys
+
+    ahenk = Path(sys.executable).with_name("ahenk")
+    env = {**os.environ, "TMPDIR": str(tmp)} if tmp is not None else None
+    return subprocess.run([str(ahenk), "check", "--no-config", *args], input=data,
+                          capture_output=True, timeout=120, env=env)
+
+
+def files_in(done) -> set[str]:  # type: ignore[no-untyped-def]
+    return {finding["file"] for finding in json.loads(done.stdout)["findings"]}
+
+
+def test_dash_reads_standard_input_reported_as_stdin(tmp_path):
+    done = piped(Path(PO).read_bytes(), "-", "--select", "placeholder-mismatch,untranslated",
+                 "--format", "json", tmp=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert files_in(done) == {"<stdin>"}  # the format sniffed: the content is PO
+    assert json.loads(done.stdout)["summary"]["units"] == 4
+    assert list(tmp_path.iterdir()) == []  # the spooled copy removed
+
+
+def test_stdin_filename_names_the_findings_and_tells_the_format():
+    done = piped(Path(PO).read_bytes(), "-", "--stdin-filename", "po/az.po",
+                 "--select", "placeholder-mismatch,untranslated", "--format", "json")
+    assert done.returncode == 1, done.stderr
+    assert files_in(done) == {"po/az.po"}
+    text = LINES_TXT.read_bytes()  # plain text is never sniffed: only a name or --from tells it
+    for args in (("--stdin-filename", "notes/lines.txt"), ("--from", "text")):
+        done = piped(text, "-", "--src-lang", "en", "--format", "json", *args)
+        assert done.returncode == 0, (args, done.stderr)
+        assert json.loads(done.stdout)["summary"]["units"] == 3
+
+
+def test_a_memory_piped_in_is_sniffed():
+    done = piped(Path(TMX).read_bytes(), "-", "--tgt-lang", "az", "--format", "json")
+    assert done.returncode == 1, done.stderr
+    assert files_in(done) == {"<stdin>"} and json.loads(done.stdout)["summary"]["units"] == 3
+
+
+def test_standard_input_of_no_known_format_exit_2(tmp_path):
+    for args in ((), ("--stdin-filename", "notes.md")):
+        done = piped(LINES_TXT.read_bytes(), "-", "--src-lang", "en", *args, tmp=tmp_path)
+        error = done.stderr.decode()
+        assert done.returncode == 2 and done.stdout == b"", (args, error)
+        assert error.startswith(f"ahenk: error: {'notes.md' if args else '<stdin>'}: ")
+        assert "cannot tell the format" in error and "--from" in error
+        assert "--stdin-filename" in error
+        assert list(tmp_path.iterdir()) == []
+
+
+def test_dash_twice_changed_since_or_a_name_without_dash_exit_2():
+    data = Path(PO).read_bytes()
+    for args, says in ((("-", "-"), "only once"),
+                       (("-", PO, "-"), "only once"),
+                       (("-", "--changed-since", "HEAD"), "--changed-since"),
+                       ((PO, "--stdin-filename", "po/az.po"), "--stdin-filename")):
+        done = piped(data, *args)
+        assert done.returncode == 2, (args, done.stderr)
+        assert says in done.stderr.decode()
+
+
+def test_a_broken_catalogue_piped_in_is_located_by_its_name(tmp_path):
+    data = SYNTAX_ERROR_PO.read_bytes()
+    for args, name in ((("--stdin-filename", "po/az.po"), "po/az.po"),
+                       (("--from", "po"), "<stdin>")):
+        done = piped(data, "-", *args, tmp=tmp_path)
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.decode().startswith(f"ahenk: error: {name}:9: PO syntax error: ")
+        assert str(tmp_path) not in done.stderr.decode()
+        assert list(tmp_path.iterdir()) == []  # removed on error too
+
+
+def test_a_warning_about_standard_input_names_it():
+    data = LEGACY_PO.replace("Language: ru", "Language: ru\\n\"\n\"Content-Type: text/plain; "
+                             "charset=NO-SUCH").encode()
+    done = piped(data, "-", "--stdin-filename", "po/ru.po")
+    assert done.returncode == 1, done.stderr
+    assert "ahenk: po/ru.po:4: warning: unknown charset 'NO-SUCH'" in done.stderr.decode()
+
+
+def test_every_report_format_names_standard_input():
+    data = Path(PO).read_bytes()
+    for fmt in ("text", "json", "junit", "sarif", "github", "html"):
+        named = CliRunner().invoke(main, ["check", "--no-config", "-", "--stdin-filename",
+                                          "po/az.po", "--format", fmt], input=data)
+        assert named.exit_code == 1, (fmt, named.output)
+        assert "po/az.po" in named.output and "ahenk-stdin-" not in named.output
+        anonymous = CliRunner().invoke(main, ["check", "--no-config", "-", "--format", fmt],
+                                       input=data)
+        assert anonymous.exit_code == 1, (fmt, anonymous.output)
+        shown = {"junit": "&lt;stdin&gt;", "html": "&lt;stdin&gt;", "sarif": "%3Cstdin%3E"}
+        assert shown.get(fmt, "<stdin>") in anonymous.output, fmt
+
+
+def test_per_path_ignores_match_the_stdin_filename(tmp_path, monkeypatch):
+    (tmp_path / "ahenk.toml").write_text('[per-path-ignores]\n"po/*.po" = ["all"]\n',
+                                         encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    data = Path(PO).read_bytes()
+    ignored = CliRunner().invoke(main, ["check", "-", "--stdin-filename", "po/az.po"],
+                                 input=data)
+    assert ignored.exit_code == 0 and "2 ignored for their path" in ignored.output
+    kept = CliRunner().invoke(main, ["check", "-", "--stdin-filename", "other/az.po"],
+                              input=data)
+    assert kept.exit_code == 1 and "other/az.po:15: error" in kept.output

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import IO
 
 from ahenk.check import baseline as baseline_module
 from ahenk.check import suppress
@@ -42,6 +43,7 @@ from ahenk.check.found import Found, StoredFindings, collect
 from ahenk.check.parallel import resolve_jobs, unit_runner
 from ahenk.check.registry import selected
 from ahenk.check.signature import signature
+from ahenk.check.stdin import Inputs, standard_input
 from ahenk.check.stream import file_pairs, position
 from ahenk.check.suppress import Mark
 from ahenk.diagnostics import Severity
@@ -376,12 +378,16 @@ def _read_options(handler: FormatHandler, src_lang: LanguageTag | None,
 
 
 def _stream(paths: Iterable[Path], from_format: str | None, src_lang: LanguageTag | None,
-            tgt_lang: LanguageTag | None, encoding: str | None = None) -> Iterator[_Input]:
-    """Each file opened when its turn comes, its units streamed where the format allows."""
+            tgt_lang: LanguageTag | None, encoding: str | None = None,
+            inputs: Inputs | None = None) -> Iterator[_Input]:
+    """Each file opened when its turn comes, its units streamed where the format allows;
+    standard input's spool known by its name in *inputs*."""
     for path in paths:
         handler = registry.detect(path, from_format, CHECKABLE)
         reader = registry.iter_units(path, handler.name, CHECKABLE,
                                      **_read_options(handler, src_lang, tgt_lang, encoding))
+        if inputs is not None:
+            reader = inputs.named(path, reader)
         if reader.store is not None:
             yield _Input(reader, _monolingual(reader.store))
         else:
@@ -402,33 +408,37 @@ def check_paths(paths: Iterable[str | os.PathLike[str]],
                 changed_since: str | None = None,
                 baseline: str | os.PathLike[str] | None = None,
                 write_baseline: str | os.PathLike[str] | None = None,
-                jobs: int = 1, encoding: str | None = None) -> Report:
+                jobs: int = 1, encoding: str | None = None,
+                stdin_filename: str | None = None, stdin: IO[bytes] | None = None) -> Report:
     """Read *paths* (files or directories) and *glossary*, check them together, report.
 
     *encoding*: how to decode the text-based inputs (PO, whatever its header says; TSV/CSV;
     plain text) instead of UTF-8 or the PO header's charset; TMX and XLIFF declare their own.
+    A path ``-`` is *stdin* (default: standard input), reported as *stdin_filename* (default
+    ``<stdin>``), whose extension also tells its format (:mod:`ahenk.check.stdin`).
     The other keywords after *glossary_format* are :func:`check_stores`'s.
     """
-    source, target = _lang(src_lang), _lang(tgt_lang)
-    termbase = glossary
-    if glossary is not None and not isinstance(glossary, Termbase):
-        from ahenk.glossary import load_termbase
+    with standard_input(paths, stdin_filename, stdin, changed_since=changed_since) as inputs:
+        source, target = _lang(src_lang), _lang(tgt_lang)
+        termbase = glossary
+        if glossary is not None and not isinstance(glossary, Termbase):
+            from ahenk.glossary import load_termbase
 
-        # a bilingual glossary (OmegaT) takes the languages; the others declare no such option
-        handler = registry.detect(glossary, glossary_format, (Kind.TERMBASE,))
-        options = {k: v.tag for k, v in (("src_lang", source), ("tgt_lang", target))
-                   if v is not None and k in handler.read_options}
-        termbase = load_termbase(glossary, handler.name, **options)
-    files = expand_paths(paths)
-    if changed_since is not None:  # compared unit by unit with the old version: read whole
-        stores = [read_store(path, from_format, source, target, encoding) for path in files]
-        return check_stores(stores, termbase, select=select, ignore=ignore, src_lang=source,
-                            tgt_lang=target, severity=severity,
-                            per_path_ignores=per_path_ignores, root=root,
-                            changed_since=changed_since, baseline=baseline,
-                            write_baseline=write_baseline, jobs=jobs, encoding=encoding)
-    return _check(_stream(files, from_format, source, target, encoding), termbase,
-                  select=select,
-                  ignore=ignore, src_lang=source, tgt_lang=target, severity=severity,
-                  per_path_ignores=per_path_ignores, root=root, baseline=baseline,
-                  write_baseline=write_baseline, jobs=jobs)
+            # a bilingual glossary (OmegaT) takes the languages; the others declare no such option
+            handler = registry.detect(glossary, glossary_format, (Kind.TERMBASE,))
+            options = {k: v.tag for k, v in (("src_lang", source), ("tgt_lang", target))
+                       if v is not None and k in handler.read_options}
+            termbase = load_termbase(glossary, handler.name, **options)
+        files = expand_paths(inputs.paths)
+        if changed_since is not None:  # compared unit by unit with the old version: read whole
+            stores = [read_store(path, from_format, source, target, encoding) for path in files]
+            return check_stores(stores, termbase, select=select, ignore=ignore, src_lang=source,
+                                tgt_lang=target, severity=severity,
+                                per_path_ignores=per_path_ignores, root=root,
+                                changed_since=changed_since, baseline=baseline,
+                                write_baseline=write_baseline, jobs=jobs, encoding=encoding)
+        return _check(_stream(files, from_format, source, target, encoding, inputs), termbase,
+                      select=select,
+                      ignore=ignore, src_lang=source, tgt_lang=target, severity=severity,
+                      per_path_ignores=per_path_ignores, root=root, baseline=baseline,
+                      write_baseline=write_baseline, jobs=jobs)

@@ -57,6 +57,10 @@ def _config(path: str | None, use: bool) -> Config:
 @click.option("--from", "from_format", default=None,
               type=click.Choice([h.name for h in handlers() if h.kind in CHECKABLE and h.can_read]),
               help="Input format (default: by extension, then by content).")
+@click.option("--stdin-filename", metavar="NAME", default=None,
+              help="The name to report standard input (PATH -) by, in the findings and "
+                   "per-path ignores; its extension also tells the format "
+                   "[default: <stdin>, the format from --from or the content].")
 @click.option("--encoding", default=None, metavar="NAME", callback=_encoding,
               help="Read the text-based files (PO, TSV/CSV, plain text) in this encoding "
                    "instead of UTF-8 or a PO header's charset (a legacy cp1251 or koi8-r "
@@ -93,9 +97,13 @@ def command(paths: tuple[str, ...], glossary: str | None, src_lang: str | None,
             select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
             fail_on: str | None, changed_since: str | None, baseline: str | None,
             write_baseline: str | None, jobs: int | None, config_path: str | None,
-            no_config: bool, output: str | None, encoding: str | None) -> int:
-    """Check translations in PATH... (files or folders: TMX, XLIFF, PO, TSV, text; a pipe
-    as /dev/stdin with --from: git show HEAD:po/az.po | ahenk check /dev/stdin --from po).
+            no_config: bool, output: str | None, encoding: str | None,
+            stdin_filename: str | None) -> int:
+    """Check translations in PATH... (files or folders: TMX, XLIFF, PO, TSV, text; - for
+    standard input, reported by the name --stdin-filename gives it):
+
+    \b
+        git show HEAD:po/az.po | ahenk check - --stdin-filename po/az.po
 
     Numbers, placeholders, untranslated and wrong-language text, punctuation, consistency
     across all files given, and, with --glossary, terminology. `ahenk checks list` shows the
@@ -109,7 +117,7 @@ def command(paths: tuple[str, ...], glossary: str | None, src_lang: str | None,
                     select=select, ignore=ignore, severity=severity, fail_on=fail_on,
                     changed_since=changed_since, baseline=baseline,
                     write_baseline=write_baseline, jobs=jobs, output=output,
-                    encoding=encoding or config.encoding)
+                    encoding=encoding or config.encoding, stdin_filename=stdin_filename)
     except EncodingError as exc:
         glossary_path = glossary or config.glossary
         if not encoding and not config.encoding and not (
@@ -123,7 +131,7 @@ def _run(paths: tuple[str, ...], glossary: str | None, config: Config, *, src_la
          select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
          fail_on: str | None, changed_since: str | None, baseline: str | None,
          write_baseline: str | None, jobs: int | None, output: str | None,
-         encoding: str | None) -> int:
+         encoding: str | None, stdin_filename: str | None) -> int:
     """The check itself, its report written where it was asked for; the exit code."""
     with check_paths(
         paths, glossary, src_lang=src_lang or config.src_lang,
@@ -134,7 +142,7 @@ def _run(paths: tuple[str, ...], glossary: str | None, config: Config, *, src_la
         changed_since=changed_since, baseline=baseline or config.baseline,
         write_baseline=write_baseline,
         jobs=jobs if jobs is not None else config.jobs if config.jobs is not None else 1,
-        encoding=encoding
+        encoding=encoding, stdin_filename=stdin_filename
     ) as report:
         if output:
             with atomic_write(output) as out:
