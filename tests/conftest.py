@@ -30,3 +30,16 @@ def shared_file(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"reference file not available: {path}")
     return path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """``ahenk check`` keeps a cache beside the configuration by default: the tests' runs keep
+    theirs in a temporary folder instead of the checkout (tests of the cache set their own)."""
+    saved = os.environ.get("AHENK_CACHE_DIR")
+    os.environ["AHENK_CACHE_DIR"] = str(tmp_path_factory.mktemp("ahenk-cache"))
+    yield
+    if saved is None:
+        os.environ.pop("AHENK_CACHE_DIR", None)
+    else:
+        os.environ["AHENK_CACHE_DIR"] = saved

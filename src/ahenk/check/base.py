@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from ahenk.check.finding import Finding, Side
 from ahenk.check.suppress import CLEAR, Mark
@@ -33,6 +33,9 @@ from ahenk.errors import UsageError
 from ahenk.model.langtag import LanguageTag, parse_language
 from ahenk.model.unit import Segment, Unit
 from ahenk.termbase.model import Termbase
+
+if TYPE_CHECKING:
+    from ahenk.check.segment_cache import SegmentCache
 
 #: What a check id must look like: lower-case words joined by single hyphens.
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -159,10 +162,13 @@ class CheckContext:
     detector), keyed by the check's own keys. It is a cache only: what a unit check finds in a
     pair must not depend on the pairs it saw before, since with ``jobs`` each worker process
     sees some of them, with its own copy of the context (:mod:`ahenk.check.parallel`).
+    ``segment_cache``: the term lookups remembered between runs
+    (:class:`ahenk.check.segment_cache.SegmentCache`), when the run has one.
     """
 
     termbase: Termbase | None = None
     options: dict[str, Any] = field(default_factory=dict)
+    segment_cache: SegmentCache | None = None
     _cache: dict[Any, Any] = field(default_factory=dict, repr=False)
     _release: list[Callable[[], None]] = field(default_factory=list, repr=False)
     _frozen: bool | None = field(default=None, repr=False)  # whether the run freezes

@@ -43,6 +43,9 @@ KEYS: dict[str, str] = {
             "per CPU; the report is the same",
     "encoding": "encoding of the text-based files (PO, TSV/CSV, plain text), instead of UTF-8 "
                 "or a PO header's charset: a legacy `cp1251` or `koi8-r` catalogue",
+    "cache-dir": "folder where the terms found in each segment are kept between runs (path, "
+                 "relative to the file; default `.ahenk_cache` beside it)",
+    "cache": "`false`: keep no cache between runs",
 }
 
 
@@ -62,11 +65,23 @@ class Config:
     per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
     jobs: int | None = None
     encoding: str | None = None
+    cache_dir: str | None = None
+    cache: bool = True
 
     @property
     def root(self) -> Path:
         """The folder relative paths and globs are resolved against."""
         return self.path.parent if self.path is not None else Path.cwd()
+
+    def cache_folder(self, explicit: str | None = None, enabled: bool = True) -> str | None:
+        """Where ``ahenk check`` keeps the terms it found between runs: *explicit* (the
+        command line's), else ``$AHENK_CACHE_DIR``, else the file's ``cache-dir``, else
+        ``.ahenk_cache`` in :attr:`root`; None when *enabled* is false or the file says
+        ``cache = false`` (an explicit folder still wins over the file)."""
+        if not enabled or (explicit is None and not self.cache):
+            return None
+        folder = explicit or os.environ.get("AHENK_CACHE_DIR") or self.cache_dir
+        return folder or os.fspath(self.root / ".ahenk_cache")
 
 
 def path_ignores(file: str | None, patterns: Mapping[str, Iterable[str]],
@@ -185,6 +200,11 @@ def _parse(table: Mapping[str, Any], file: Path, where: str | None) -> Config:
         if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
             raise fail("jobs", "must be 0 (one per CPU) or a positive whole number")
         config.jobs = jobs
+    config.cache_dir = _resolve(text("cache-dir"), file)
+    if "cache" in table:
+        if not isinstance(table["cache"], bool):
+            raise fail("cache", "must be true or false")
+        config.cache = table["cache"]
     config.encoding = text("encoding")
     if config.encoding is not None:
         try:

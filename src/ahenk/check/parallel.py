@@ -253,7 +253,7 @@ class Workers:
             if worker.batch is None:  # both its connection and its sentinel were ready
                 continue
             try:
-                entries, error = pickle.loads(worker.conn.recv_bytes())
+                entries, error, fresh = pickle.loads(worker.conn.recv_bytes())
             except (EOFError, OSError):
                 worker.process.join(_EXIT_WAIT)
                 self.failed = True
@@ -264,6 +264,8 @@ class Workers:
                 self.errors[worker.batch] = error
             else:
                 self.found.extend(entries)
+                if fresh:
+                    self.context.segment_cache.absorb(fresh)
             worker.batch = None
         self._dispatch()
 
@@ -290,6 +292,8 @@ class Workers:
         # language pair met after the fork (en-az.tmx, then en-ru.tmx) was indexed in each
         for check in self.checks:
             check.prepare(self.context, termbase_languages(self.context))
+        if self.context.segment_cache is not None:  # read once, shared by the workers
+            self.context.segment_cache.preload()
         # what exists now the workers only read: out of the collector's sight, their garbage
         # collections leave its pages shared instead of writing to every object's header (the
         # context gives it back when the run ends)
@@ -333,10 +337,12 @@ def _serve(conn: Connection, checks: Sequence[Check], context: CheckContext,
         except EOFError:
             return
         try:
-            reply = pickle.dumps((check_units(checks, context, pickle.loads(blob)), None),
-                                 protocol=pickle.HIGHEST_PROTOCOL)
+            findings = check_units(checks, context, pickle.loads(blob))
+            # the term lookups this batch computed, for the parent to keep between runs
+            fresh = context.segment_cache.take_fresh() if context.segment_cache else None
+            reply = pickle.dumps((findings, None, fresh), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # noqa: BLE001 - handed to the parent, which raises it
-            reply = pickle.dumps((None, _portable(exc)), protocol=pickle.HIGHEST_PROTOCOL)
+            reply = pickle.dumps((None, _portable(exc), None), protocol=pickle.HIGHEST_PROTOCOL)
         conn.send_bytes(reply)
 
 

@@ -42,6 +42,7 @@ from ahenk.check.finding import Finding, Report, Side, summarize
 from ahenk.check.found import Found, StoredFindings, collect
 from ahenk.check.parallel import resolve_jobs, unit_runner
 from ahenk.check.registry import selected
+from ahenk.check.segment_cache import open_cache
 from ahenk.check.signature import signature
 from ahenk.check.stdin import Inputs, standard_input
 from ahenk.check.stream import file_pairs, position
@@ -159,7 +160,8 @@ def _check(inputs: Iterable[_Input], termbase: Termbase | None, *,
            per_path_ignores: Mapping[str, Iterable[str]] | None,
            root: str | os.PathLike[str] | None,
            baseline: str | os.PathLike[str] | None,
-           write_baseline: str | os.PathLike[str] | None, jobs: int) -> Report:
+           write_baseline: str | os.PathLike[str] | None, jobs: int,
+           cache_dir: str | os.PathLike[str] | None = None) -> Report:
     """The run behind :func:`check_paths` and :func:`check_stores`, and its report.
 
     The findings stream from the sorted store (:mod:`ahenk.check.found`) through
@@ -168,7 +170,8 @@ def _check(inputs: Iterable[_Input], termbase: Termbase | None, *,
     """
     resolve_jobs(jobs)  # a bad value fails before any file is read
     checks = selected(select, ignore)
-    context = CheckContext(termbase=termbase)
+    cache = open_cache(cache_dir, termbase)  # read when a check first asks
+    context = CheckContext(termbase=termbase, segment_cache=cache)
     dropped = {"inline": 0, "path": 0, "unchanged": 0, "baseline": 0}
     with Found() as found:
         try:
@@ -176,6 +179,8 @@ def _check(inputs: Iterable[_Input], termbase: Termbase | None, *,
                 units, files = _run(inputs, checks, context, src_lang, tgt_lang, jobs, found)
         finally:
             context.close()
+        if cache is not None:
+            cache.save()
         entries = _unique(found.ordered())
         if severity:
             levels = _levels(severity)
@@ -245,7 +250,8 @@ def check_stores(stores: Sequence[Store], termbase: Termbase | None = None, *,
                  changed_since: str | None = None,
                  baseline: str | os.PathLike[str] | None = None,
                  write_baseline: str | os.PathLike[str] | None = None,
-                 jobs: int = 1, encoding: str | None = None) -> Report:
+                 jobs: int = 1, encoding: str | None = None,
+                 cache_dir: str | os.PathLike[str] | None = None) -> Report:
     """Check *stores* together (corpus-scope checks see all of them) and report.
 
     After the checks: *severity* re-grades checks by id; findings suppressed by a note of their
@@ -258,6 +264,8 @@ def check_stores(stores: Sequence[Store], termbase: Termbase | None = None, *,
     *jobs* processes run the unit checks (0: one per CPU; :mod:`ahenk.check.parallel`), for
     the same report as one (the default) in less time on a large input. *encoding*: how the
     text-based stores were decoded, for reading their old versions (:func:`check_paths`).
+    *cache_dir*: where the term lookups are remembered between runs
+    (:mod:`ahenk.check.segment_cache`; None: nowhere).
     """
     source, target = _lang(src_lang), _lang(tgt_lang)
 
@@ -273,7 +281,8 @@ def check_stores(stores: Sequence[Store], termbase: Termbase | None = None, *,
 
     return _check(inputs(), termbase, select=select, ignore=ignore, src_lang=source,
                   tgt_lang=target, severity=severity, per_path_ignores=per_path_ignores,
-                  root=root, baseline=baseline, write_baseline=write_baseline, jobs=jobs)
+                  root=root, baseline=baseline, write_baseline=write_baseline, jobs=jobs,
+                  cache_dir=cache_dir)
 
 
 def _levels(severity: Mapping[str, Severity | str]) -> dict[str, Severity]:
@@ -409,7 +418,8 @@ def check_paths(paths: Iterable[str | os.PathLike[str]],
                 baseline: str | os.PathLike[str] | None = None,
                 write_baseline: str | os.PathLike[str] | None = None,
                 jobs: int = 1, encoding: str | None = None,
-                stdin_filename: str | None = None, stdin: IO[bytes] | None = None) -> Report:
+                stdin_filename: str | None = None, stdin: IO[bytes] | None = None,
+                cache_dir: str | os.PathLike[str] | None = None) -> Report:
     """Read *paths* (files or directories) and *glossary*, check them together, report.
 
     *encoding*: how to decode the text-based inputs (PO, whatever its header says; TSV/CSV;
@@ -436,9 +446,10 @@ def check_paths(paths: Iterable[str | os.PathLike[str]],
                                 tgt_lang=target, severity=severity,
                                 per_path_ignores=per_path_ignores, root=root,
                                 changed_since=changed_since, baseline=baseline,
-                                write_baseline=write_baseline, jobs=jobs, encoding=encoding)
+                                write_baseline=write_baseline, jobs=jobs, encoding=encoding,
+                                cache_dir=cache_dir)
         return _check(_stream(files, from_format, source, target, encoding, inputs), termbase,
                       select=select,
                       ignore=ignore, src_lang=source, tgt_lang=target, severity=severity,
                       per_path_ignores=per_path_ignores, root=root, baseline=baseline,
-                      write_baseline=write_baseline, jobs=jobs)
+                      write_baseline=write_baseline, jobs=jobs, cache_dir=cache_dir)

@@ -90,6 +90,11 @@ def _config(path: str | None, use: bool) -> Config:
               help="Configuration file (default: ahenk.toml or pyproject.toml's [tool.ahenk], "
                    "from the current directory upwards).")
 @click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Keep the terms found in each segment here between runs, so that a second "
+                   "run over the same segments and termbase skips finding them [default: "
+                   ".ahenk_cache beside the configuration file, or here; $AHENK_CACHE_DIR].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write a cache.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write the report to this file instead of standard output.")
 def command(paths: tuple[str, ...], glossary: str | None, src_lang: str | None,
@@ -98,7 +103,7 @@ def command(paths: tuple[str, ...], glossary: str | None, src_lang: str | None,
             fail_on: str | None, changed_since: str | None, baseline: str | None,
             write_baseline: str | None, jobs: int | None, config_path: str | None,
             no_config: bool, output: str | None, encoding: str | None,
-            stdin_filename: str | None) -> int:
+            stdin_filename: str | None, cache_dir: str | None, no_cache: bool) -> int:
     """Check translations in PATH... (files or folders: TMX, XLIFF, PO, TSV, text; - for
     standard input, reported by the name --stdin-filename gives it):
 
@@ -117,7 +122,8 @@ def command(paths: tuple[str, ...], glossary: str | None, src_lang: str | None,
                     select=select, ignore=ignore, severity=severity, fail_on=fail_on,
                     changed_since=changed_since, baseline=baseline,
                     write_baseline=write_baseline, jobs=jobs, output=output,
-                    encoding=encoding or config.encoding, stdin_filename=stdin_filename)
+                    encoding=encoding or config.encoding, stdin_filename=stdin_filename,
+                    cache_dir=config.cache_folder(cache_dir, not no_cache))
     except EncodingError as exc:
         glossary_path = glossary or config.glossary
         if not encoding and not config.encoding and not (
@@ -131,7 +137,7 @@ def _run(paths: tuple[str, ...], glossary: str | None, config: Config, *, src_la
          select: tuple[str, ...], ignore: tuple[str, ...], severity: tuple[str, ...],
          fail_on: str | None, changed_since: str | None, baseline: str | None,
          write_baseline: str | None, jobs: int | None, output: str | None,
-         encoding: str | None, stdin_filename: str | None) -> int:
+         encoding: str | None, stdin_filename: str | None, cache_dir: str | None) -> int:
     """The check itself, its report written where it was asked for; the exit code."""
     with check_paths(
         paths, glossary, src_lang=src_lang or config.src_lang,
@@ -142,7 +148,7 @@ def _run(paths: tuple[str, ...], glossary: str | None, config: Config, *, src_la
         changed_since=changed_since, baseline=baseline or config.baseline,
         write_baseline=write_baseline,
         jobs=jobs if jobs is not None else config.jobs if config.jobs is not None else 1,
-        encoding=encoding, stdin_filename=stdin_filename
+        encoding=encoding, stdin_filename=stdin_filename, cache_dir=cache_dir
     ) as report:
         if output:
             with atomic_write(output) as out:

@@ -21,6 +21,7 @@ from ahenk.check.checks.untranslated import untranslated
 from ahenk.check.finding import Finding, Side
 from ahenk.check.registry import register
 from ahenk.diagnostics import Severity
+from ahenk.lang import language_module
 from ahenk.lang.casing import fold
 from ahenk.termbase.loose import is_person_noun, loosely_present
 from ahenk.termbase.match import TermIndex, TermMatch
@@ -51,7 +52,14 @@ def matches(context: CheckContext, text: str, lang: str | None, *,
     if key not in memo:
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
-        memo[key] = term_index(context, lang).find(plain(text), nested=nested)
+        search = plain(text)
+        cache = context.segment_cache
+        if cache is None:
+            memo[key] = term_index(context, lang).find(search, nested=nested)
+        else:  # the index is built only when the cache has no answer
+            memo[key] = cache.matches(
+                lang, text, nested, search,
+                lambda: term_index(context, lang).find(search, nested=nested))
     return memo[key]
 
 
@@ -66,8 +74,14 @@ def variants(context: CheckContext, text: str, lang: str) -> list[Variant]:
     if found is None:
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
-        exact = [(m.start, m.end) for m in matches(context, text, lang)]
-        found = memo[key] = variant_index(context, lang).find(plain(text), exact)
+        search = plain(text)
+
+        def find() -> list[Variant]:
+            exact = [(m.start, m.end) for m in matches(context, text, lang)]
+            return variant_index(context, lang).find(search, exact)
+
+        cache = context.segment_cache
+        found = memo[key] = find() if cache is None else cache.variants(lang, text, search, find)
     return found
 
 
@@ -224,7 +238,7 @@ class TermForbidden(Check):
                         if not m.status.allowed and (m.start, m.end) not in allowed_spans]
             if rejected and side is Side.TARGET and untranslated(pair):
                 continue  # the source's own terms, copied: reported on the source side
-            language = term_index(context, lang).language
+            language = language_module(lang)
             for match in rejected:
                 preferred = _preferred(concepts(context).get(match.concept), lang)
                 instead = f"; use «{preferred}»" if preferred else ""
@@ -314,7 +328,7 @@ class TermVariant(Check):
                 if variant.corrected and variant.suggestion == variant.term.text:
                     expected = variant.corrected  # what a fixer swaps in: Xankəndiyə
                 elif variant.corrected:  # a rejected term misspelt: the preferred, inflected
-                    expected = term_index(context, lang).language.inflected_like(
+                    expected = language_module(lang).inflected_like(
                         variant.suggestion, variant.term.text, variant.corrected) or expected
                 if expected != variant.suggestion:
                     message += f"; write «{expected}»"
@@ -341,7 +355,7 @@ def _verb_use(match: TermMatch, text: str, lang: str, context: CheckContext) -> 
     term = match.entry
     if term is None or term.pos != "noun" or " " in match.term.strip():
         return False
-    return term_index(context, lang).language.is_verb_at(text, match.start)
+    return language_module(lang).is_verb_at(text, match.start)
 
 
 def _loosely_translated(concept: Concept, text: str, lang: str, context: CheckContext, *,
@@ -349,7 +363,7 @@ def _loosely_translated(concept: Concept, text: str, lang: str, context: CheckCo
     """Whether an allowed term of *concept* is in *text* loosely (:mod:`ahenk.termbase.loose`)."""
     if not text:
         return False
-    language = term_index(context, lang).language
+    language = language_module(lang)
     tokens = language.tokenize(plain(text))
     return any(loosely_present(term, text, language, tokens, people_implied=people_implied)
                for term in concept.allowed(lang))
@@ -359,7 +373,7 @@ def _names_no_person(match: TermMatch, lang: str, context: CheckContext) -> bool
     """Whether the source's term names people with no noun for them (пропавшие без вести, not
     пропавшие без вести лица; an adjective used as a noun, :meth:`Language.is_substantivised`):
     its translation may leave the people to the context."""
-    language = term_index(context, lang).language
+    language = language_module(lang)
     words = language.words(match.term)
     return language.is_substantivised(words) and \
         not any(is_person_noun(word, language) for word in words)
