@@ -125,7 +125,6 @@ class VariantIndex:
             self._starts_of(word)
         hot = self._hot
         if not present.isdisjoint(hot):
-            # a word inside a term found as such starts nothing: every window from it overlaps
             # a word inside a term found as such starts no variant, unless the term starts
             # there and the variant runs on (mina terreru around mina: mina terroru misspelt)
             covered = _covered(tokens, spans) if spans else None
