@@ -172,3 +172,20 @@ def test_cli_options_and_configuration(tmp_path: Path) -> None:
     (tmp_path / "ahenk.toml").write_text('cache = "no"\n')
     result = _check(tmp_path, "--select", "term-missing", env=env)
     assert result.exit_code == 2 and "cache" in result.output
+
+
+def test_the_code_is_known_by_its_content_not_its_times(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import ahenk
+
+    package = tmp_path / "ahenk"
+    (package / "lang").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    source = package / "lang" / "az.py"
+    source.write_text("SUFFIXES = ('da', 'də')\n")
+    monkeypatch.setattr(ahenk, "__file__", str(package / "__init__.py"))
+    termbase = load_termbase(TERMBASE)
+    first = fingerprint(termbase)
+    os.utime(source, (1, 1))  # a fresh install of the same release
+    assert fingerprint(termbase) == first
+    source.write_text("SUFFIXES = ('da', 'də', 'ta', 'tə')\n")  # an edited checkout
+    assert fingerprint(termbase) != first

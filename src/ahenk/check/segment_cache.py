@@ -59,15 +59,15 @@ class CacheWarning(UserWarning):
 
 def fingerprint(termbase: Termbase) -> str:
     """A hash of what the answers depend on: the termbase's content, ahenk's code (each source
-    file's name, size and modification time, so an edited checkout is a new code) and the
-    versions of the libraries the matching uses."""
+    file's name and content: an edited checkout is new code, and a fresh install of the same
+    release on a CI machine is the same, whatever its files' times) and the versions of the
+    libraries the matching uses. Hashing the package's sources takes a few milliseconds."""
     digest = hashlib.sha256()
     digest.update(f"{_MAGIC}\0{ahenk.__version__}\0{termbase_hash(termbase)}\0".encode())
     package = Path(ahenk.__file__).parent
     for path in sorted(package.rglob("*.py")):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(package)}\0{stat.st_size}\0{stat.st_mtime_ns}\0"
-                      .encode())
+        digest.update(f"{path.relative_to(package).as_posix()}\0".encode())
+        digest.update(path.read_bytes())
     for name in _LIBRARIES:
         try:
             version = metadata.version(name)
