@@ -13,6 +13,7 @@ numbers (XXI век = 21st century) and so does Russian полтора (1.5).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -56,6 +57,20 @@ def _written_out(value: Decimal | str, text: str, lang: str | None) -> bool:
 #: A code of letters and digits (COP29, G20): its digits are no number of the text, but a
 #: translation may spell them out as one (COP29 → 29-я сессия Конференции сторон).
 _CODE = regex.compile(r"(?<![\p{L}\p{N}])\p{L}+-?(\p{Nd}+)(?![\p{L}\p{N}])")
+_DIGITS = re.compile(r"\d+")
+
+
+def _may_have_code(text: str) -> bool:
+    """Whether a run of digits in *text* follows a letter (or a letter and a hyphen): what
+    every :data:`_CODE` has. A loop over the digit runs is some seven times faster than the
+    search itself, which tries its lookbehind at every character."""
+    for run in _DIGITS.finditer(text):
+        at = run.start()
+        if at and text[at - 1] == "-":
+            at -= 1
+        if at and text[at - 1].isalpha():
+            return True
+    return False
 
 
 def _in_code(value: Decimal | str, text: str) -> bool:
@@ -93,7 +108,7 @@ def _code_mismatches(source: str, target: str) -> list[tuple[regex.Match[str],
             found.setdefault(letters, []).append(m)
         return found
 
-    if not _CODE.search(source):
+    if not _may_have_code(source) or not _CODE.search(source):
         return []
     in_target = codes(target)
     out = []
