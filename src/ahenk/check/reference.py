@@ -10,6 +10,7 @@ from ahenk.check.base import Check
 from ahenk.check.baseline import BASELINE_VERSION
 from ahenk.check.config import CONFIG_FILES, KEYS
 from ahenk.check.registry import all_checks, get
+from ahenk.check.segment_cache import FOLDER
 
 _LANGUAGE_NAMES = {"en": "English", "az": "Azerbaijani", "ru": "Russian", "tr": "Turkish"}
 
@@ -130,6 +131,19 @@ def usage() -> list[str]:
         "change. A file new since REV is all new. Every unit is still checked (a new "
         "translation inconsistent with an old one is reported). Outside a git repository, or "
         "with an unknown REV, the exit code is 2.", "",
+        "### The cache", "",
+        "Finding the terms of each segment, inflected and misspelt, is most of what a run "
+        "costs. `ahenk check` keeps what it found per segment in a folder (by default "
+        f"`{FOLDER}` beside the configuration file, or in the current directory; "
+        "`--cache-dir DIR`, `$AHENK_CACHE_DIR` or `cache-dir` set another; `--no-cache` or "
+        "`cache = false` none), one file per termbase content, ahenk source and version of "
+        "the morphology libraries, each answer under a hash of its language and text. A run "
+        "over segments met before takes their answers from the file and builds no term index "
+        "for them; every check still runs on every unit, and the report is the same as "
+        "without the cache. The folder holds a `.gitignore` of `*` and a `CACHEDIR.TAG`. In "
+        "CI, keep the folder between runs (GitHub Actions: `actions/cache` with `path: "
+        f"{FOLDER}` and a key of the glossary's hash). A file that cannot be read or written "
+        "is a warning, never a failed run.", "",
         "### pre-commit", "",
         "The repository's `.pre-commit-hooks.yaml` defines the hook `ahenk-check` for "
         "PO, XLIFF and TMX files (`files: \\.(po|xlf|xliff|tmx)$`). In a project's "
