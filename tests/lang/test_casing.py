@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ahenk.lang import capitalize, fold, lower, upper
 
@@ -43,3 +45,14 @@ def test_capitalize_leaves_the_rest():
     assert capitalize("ilham Əliyev", "az") == "İlham Əliyev"
     assert capitalize("iPhone", "en") == "IPhone"
     assert capitalize("", "az") == ""
+
+
+@given(st.text(alphabet="AIİıiəƏŞşxX \u0307\u00a0\tЖж.", max_size=30))
+def test_fold_is_the_turkic_mapping_then_casefold(text: str) -> None:
+    """fold's fast path (str.replace) against the mapping spelt out: I→ı and İ→i, then
+    casefold, an i with a combining dot made i."""
+    import unicodedata
+
+    reference = " ".join(unicodedata.normalize("NFC", text).split())
+    reference = reference.translate(str.maketrans({"I": "ı", "İ": "i"})).casefold()
+    assert fold(text, "az") == reference.replace("i\u0307", "i")

@@ -13,7 +13,6 @@ the same index, so both ways give the same findings.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import import_module
@@ -43,19 +42,10 @@ def lemmatizer(lang: str) -> Callable[[str], str] | None:
 
 def _strip_punctuation(text: str) -> str:
     """Punctuation and symbols (Unicode categories P*, S*) made spaces."""
-    new = set(text) - _SEEN
-    if new and len(_SEEN) < _SEEN_KEPT:
-        _SEEN.update(new)
-        _TO_SPACE.update({ord(c): " " for c in new if unicodedata.category(c)[0] in "PS"})
-        new = set()
-    if new:
-        return "".join(" " if unicodedata.category(c)[0] in "PS" else c for c in text)
-    return text.translate(_TO_SPACE)
+    return _PUNCTUATION.sub(" ", text)
 
 
-_SEEN: set[str] = set()  # characters whose category is known, those in P* or S* below
-_TO_SPACE: dict[int, str] = {}
-_SEEN_KEPT = 100_000
+_PUNCTUATION = regex.compile(r"[\p{P}\p{S}]")
 
 
 @lru_cache(maxsize=16384)
