@@ -46,8 +46,8 @@ CLEAN = "-"
 #: Families every pair covers with at least one error and one clean row (ids' prefixes).
 FAMILIES = ("term-missing", "term-forbidden", "term-variant", "number-mismatch",
             "placeholder-mismatch", "untranslated", "unchanged", "wrong-language",
-            "end-punctuation", "brackets", "double-space", "repeated-word", "url-mismatch",
-            "email-mismatch", "length-ratio", "casing")
+            "end-punctuation", "brackets", "double-space", "repeated-word", "punctuation-spacing",
+            "url-mismatch", "email-mismatch", "length-ratio", "casing")
 
 TABLES = {pair: rows(f"planted/{pair}.tsv") for pair in PAIRS}
 CASES = [(pair, line, row) for pair, table in TABLES.items() for line, row in table]

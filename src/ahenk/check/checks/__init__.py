@@ -10,6 +10,7 @@ from ahenk.check.checks import (  # noqa: F401
     numbers,
     placeholders,
     repetition,
+    spacing,
     terms,
     untranslated,
 )

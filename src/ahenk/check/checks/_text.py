@@ -32,13 +32,14 @@ PLACEHOLDER_PATTERNS = (("printf", PRINTF), ("brace", BRACE), ("dollar", DOLLAR)
 _MASKABLE = regex.compile(r"://|www\.|[@%{$<]", regex.I)
 
 
-def mask(text: str, *patterns: regex.Pattern[str]) -> str:
+def mask(text: str, *patterns: regex.Pattern[str], fill: str = " ") -> str:
     """*text* with every match of *patterns* (URLs, e-mails and placeholders by default)
-    replaced by spaces (offsets kept)."""
+    replaced by *fill* characters (offsets kept): spaces, or a character that is neither
+    space nor word where the spacing around the match is what is judged."""
     if not patterns and _MASKABLE.search(text) is None:
         return text  # most segments: one search instead of six substitutions
     for pattern in patterns or (URL, EMAIL, *(p for _, p in PLACEHOLDER_PATTERNS)):
-        text = pattern.sub(lambda m: " " * len(m.group()), text)
+        text = pattern.sub(lambda m: fill * len(m.group()), text)
     return text
 
 
