@@ -238,18 +238,24 @@ def _plainly(lang: str, text: str, latin: int, cyrillic: int) -> bool:
     say English, Azerbaijani or Turkish, and the last two are not reported on ASCII text.
     Russian: Cyrillic only (Azerbaijani Cyrillic letters are handled before) and none of the
     letters Ukrainian and Belarusian write and Russian does not (і ї є ґ ў) outside names.
-    Azerbaijani: at least a quarter of the
-    lower-case content words have ə, a letter neither English nor Turkish has."""
-    if lang == "en":
-        return latin > 0 and not cyrillic and judged_text(text).isascii()
+    Azerbaijani: at least a quarter of the lower-case content words have ə, q or x, letters
+    Turkish does not write, and a quarter have ə, ı, ğ, ş, ç, ö or ü, letters English does not
+    ("quite exact text" has the first but not the second)."""
+    if lang == "en":  # the typographic apostrophe (Azerbaijan’s) is no letter
+        return latin > 0 and not cyrillic and judged_text(text).replace("’", "'").isascii()
     if lang == "ru":
         return cyrillic > 0 and not latin and (
             NOT_RUSSIAN.isdisjoint(text) or NOT_RUSSIAN.isdisjoint(judged_text(text)))
     if lang == "az" and latin and not cyrillic:
         content = [w for w in judged_text(text).split()
                    if not w[:1].isupper() and w.lower() not in FUNCTION_WORDS]
-        return len(content) >= MIN_WORDS and 4 * sum("ə" in w for w in content) >= len(content)
+        not_turkish = sum(1 for w in content if "ə" in w or "q" in w or "x" in w)
+        not_english = sum(1 for w in content if not _ENGLISH_LETTERS.issuperset(w.lower()))
+        return len(content) >= MIN_WORDS and 4 * min(not_turkish, not_english) >= len(content)
     return False
+
+
+_ENGLISH_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz'’-")
 
 
 @register
