@@ -30,15 +30,3 @@ def test_error_pickles_whole(error: AhenkError):
     assert type(copy) is type(error)
     assert (str(copy), copy.args, vars(copy)) == (str(error), error.args, vars(error))
 
-
-def test_python_dash_m_runs_the_command() -> None:
-    import subprocess
-    import sys
-
-    done = subprocess.run([sys.executable, "-m", "ahenk", "checks", "list"],
-                          capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    assert "term-missing" in done.stdout
-    bad = subprocess.run([sys.executable, "-m", "ahenk", "check", "/no/such/file.po"],
-                         capture_output=True, text=True, check=False)
-    assert bad.returncode == 2 and "ahenk: error:" in bad.stderr
