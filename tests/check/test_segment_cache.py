@@ -189,3 +189,13 @@ def test_the_code_is_known_by_its_content_not_its_times(tmp_path: Path, monkeypa
     assert fingerprint(termbase) == first
     source.write_text("SUFFIXES = ('da', 'də', 'ta', 'tə')\n")  # an edited checkout
     assert fingerprint(termbase) != first
+
+
+def test_a_run_answered_whole_by_the_cache_writes_nothing(tmp_path: Path) -> None:
+    _report(tmp_path)
+    [path] = tmp_path.glob("terms-*.marshal")
+    before = path.stat()
+    with check_paths([TMX], TERMBASE, cache_dir=tmp_path, select="term-missing"):
+        pass  # a subset of the answers, all from the file: nothing to write
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)

@@ -96,6 +96,7 @@ class SegmentCache:
         self._loaded: dict[bytes, _Raw] | None = None  # the file's answers, once asked
         self._used: dict[bytes, _Raw] = {}  # this run's answers, found or computed
         self._fresh: dict[bytes, _Raw] = {}  # computed here and not yet handed on (workers)
+        self._computed = 0  # answers this run added (here or in its workers)
         self.hits = self.misses = 0
 
     # -- answers ----------------------------------------------------------------------------------
@@ -158,6 +159,7 @@ class SegmentCache:
 
     def _remember(self, key: bytes, raw: _Raw) -> None:
         self._used[key] = self._fresh[key] = raw
+        self._computed += 1
 
     # -- worker processes -------------------------------------------------------------------------
 
@@ -169,6 +171,7 @@ class SegmentCache:
     def absorb(self, answers: dict[bytes, _Raw]) -> None:
         """Answers a worker computed, kept as this run's."""
         self._used.update(answers)
+        self._computed += len(answers)
 
     # -- the file ---------------------------------------------------------------------------------
 
@@ -204,12 +207,10 @@ class SegmentCache:
 
     def save(self) -> None:
         """Write this run's answers, then older ones up to :data:`MAX_ENTRIES`, and drop all
-        but the newest :data:`FILES_KEPT` files of the folder. Nothing is written when the run
-        neither computed an answer nor left one out."""
-        if not self._used:
+        but the newest :data:`FILES_KEPT` files of the folder. Nothing is written when every
+        answer came from the file (a repeated CI run leaves it as it was, even read-only)."""
+        if not self._computed:
             return
-        if len(self._used) == len(self._old) and self._used.keys() == self._old.keys():
-            return  # every answer came from the file, and nothing else was in it
         entries = dict(self._used)
         for key, raw in self._old.items():
             if len(entries) >= MAX_ENTRIES:
@@ -225,7 +226,7 @@ class SegmentCache:
                                        f"({exc.strerror or exc}); use --cache-dir or "
                                        "--no-cache"), stacklevel=2)
             return
-        self._loaded, self._used = entries, {}
+        self._loaded, self._used, self._computed = entries, {}, 0
 
 
 def _make_folder(folder: Path) -> None:
