@@ -10,9 +10,10 @@ segments; the indexes are not even built when every segment is known. Every chec
 every pair: only the term lookups are answered from the file.
 
 As ruff and mypy do, the folder is made with a ``.gitignore`` of ``*`` and a ``CACHEDIR.TAG``, so
-neither git nor a backup tool takes it. The file is written at the end of a run (atomically:
-a temporary file renamed), holding the answers this run used first, then older ones up to
-:data:`MAX_ENTRIES`; only the :data:`FILES_KEPT` newest files of a folder are kept. A file that
+neither git nor a backup tool takes it. The file is written at the end of a run that computed
+new answers (atomically: a temporary file renamed), holding the answers this run used first,
+then older ones up to :data:`MAX_ENTRIES`; only the :data:`FILES_KEPT` newest files of a
+folder are kept. A run whose every answer came from the file leaves it as it was. A file that
 cannot be read (truncated, another version) is ignored with a warning and replaced.
 
 With ``--jobs``, each worker process sends the answers it computed back with its findings.
