@@ -23,6 +23,9 @@ from ahenk.check.registry import register
 from ahenk.diagnostics import Severity
 
 _ELLIPSIS = regex.compile(r"\.\.\.")
+#: Spaces before the end punctuation: punctuation-spacing's to report, not end-punctuation's.
+_SPACED_END = regex.compile(r"[ \u00a0\u202f\u2009]+(?=[.!?:;…]+$)")
+_SPACED_BEFORE = frozenset({"fr"})
 _SPACE_RUN = regex.compile(r"[ \u00a0\u202f\u2009]{2,}")
 #: A final abbreviation point, by target language: ru г. гг. в. вв. тыс. млн. млрд. руб. и др.
 #: и т. д. и т. п.; az il? no: və s., və b.; en etc.
@@ -108,9 +111,10 @@ class EndPunctuation(ToolkitCheck):
         "The point of an abbreviation that ends the target (Russian 15 января 2023 г., "
         "2020–2023 гг., 250 тыс.; Azerbaijani və s.) is not end punctuation when the source "
         "ends without a full stop, nor is one that ends the source when the target ends "
-        "without one (15 января 2023 г. translated as 15 yanvar 2023-cü il)."
+        "without one (15 января 2023 г. translated as 15 yanvar 2023-cü il). A space before "
+        "the end punctuation is punctuation-spacing's finding, not a different end."
     )
-    version = 2
+    version = 3
     severity = Severity.WARNING
     toolkit_test = "endpunc"
     related = ("pofilter: endpunc", "Weblate: end_stop, end_colon, end_question, "
@@ -123,6 +127,12 @@ class EndPunctuation(ToolkitCheck):
 
     def _texts(self, pair: Pair, context: CheckContext) -> tuple[str, str]:
         source, target = super()._texts(pair, context)
+        # a space before the end ("hazırdır .") is punctuation-spacing's finding, not another
+        # end; French spaces its ? ! : ; and pofilter's test knows it
+        if pair.src not in _SPACED_BEFORE:
+            source = _SPACED_END.sub("", source)
+        if pair.tgt not in _SPACED_BEFORE:
+            target = _SPACED_END.sub("", target)
         # 2023 г.: the abbreviation's point, not the sentence's, on either side
         if not source.endswith(".") and _ends_in_abbreviation(target, pair.tgt):
             target = target[:-1]
