@@ -47,7 +47,7 @@ CLEAN = "-"
 FAMILIES = ("term-missing", "term-forbidden", "term-variant", "number-mismatch",
             "placeholder-mismatch", "untranslated", "unchanged", "wrong-language",
             "end-punctuation", "brackets", "double-space", "repeated-word", "punctuation-spacing",
-            "url-mismatch", "email-mismatch", "length-ratio", "casing")
+            "edge-whitespace", "url-mismatch", "email-mismatch", "length-ratio", "casing")
 
 TABLES = {pair: rows(f"planted/{pair}.tsv") for pair in PAIRS}
 CASES = [(pair, line, row) for pair, table in TABLES.items() for line, row in table]

@@ -39,3 +39,13 @@ def test_look_alikes(text: str) -> None:
 @given(st.lists(st.text(alphabet="abcəşжщ", min_size=1, max_size=8), min_size=1, max_size=8))
 def test_words_joined_by_comma_and_space_are_well_spaced(words: list[str]) -> None:
     assert found(", ".join(words) + ".") == []
+
+
+@pytest.mark.parametrize(("space", "shown"), [
+    ("", "none"), (" ", "a space"), ("  ", "2 spaces"), ("\n", "a newline"),
+    (" \n", "a space and a newline"), ("\u00a0", "a no-break space"), ("\u2009", "a U+2009"),
+])
+def test_whitespace_made_visible(space: str, shown: str) -> None:
+    from ahenk.check.checks.spacing import _shown
+
+    assert _shown(space) == shown

@@ -1,4 +1,5 @@
-"""Spaces around punctuation: "Ombudsman , dedi", «( mətn )», "sözlər,sözlər".
+"""Spaces around punctuation ("Ombudsman , dedi", «( mətn )», "sözlər,sözlər") and at the
+edges of a text ("Password: " translated without its final space).
 
 English, Azerbaijani and Russian write no space before a comma, full stop, semicolon, colon,
 question or exclamation mark, none inside brackets and guillemets, and one after a comma or a
@@ -20,6 +21,7 @@ import regex
 
 from ahenk.check.base import Check, CheckContext, Pair
 from ahenk.check.checks._text import mask
+from ahenk.check.checks.generic import toolkit_failure
 from ahenk.check.finding import Finding
 from ahenk.check.registry import register
 from ahenk.diagnostics import Severity
@@ -89,3 +91,54 @@ class PunctuationSpacing(Check):
             for start, end, expected in spans:
                 yield self.finding(pair, f"{kind} «{mark}»", expected=expected,
                                    found=target[start:end], span=(start, end))
+
+
+@register
+class EdgeWhitespace(Check):
+    id = "edge-whitespace"
+    name = "Whitespace at the start or end differs"
+    description = (
+        "The target does not start or end with the whitespace the source does: \"Password: \" "
+        "translated as \"Parol:\", or a leading newline lost. In software strings that space or "
+        "newline is part of the string (the program appends the next one to it), and it is "
+        "invisible in most editors. pofilter's startwhitespace and endwhitespace tests, under "
+        "one ahenk id."
+    )
+    severity = Severity.WARNING
+    related = ("pofilter: startwhitespace, endwhitespace",
+               "Weblate: begin_space, end_space, begin_newline, end_newline")
+    examples = (("en", "Enter your password: ", "az", "Parolunuzu daxil edin:"),)
+
+    def _check(self, pair: Pair, context: CheckContext) -> Iterable[Finding]:
+        source, target = pair.source_text, pair.target_text or ""
+        if source.strip() == source and target.strip() == target:
+            return  # the usual case: whitespace at neither edge of either text
+        lang = pair.tgt or "en"
+        for test, edge, part in (("startwhitespace", "start", _leading),
+                                 ("endwhitespace", "end", _trailing)):
+            if toolkit_failure(test, source, target, lang) is not None:
+                expected, found = part(source), part(target)
+                yield self.finding(pair, f"different whitespace at the {edge}: "
+                                   f"{_shown(found)} where the source has {_shown(expected)}",
+                                   expected=expected or None, found=found or None)
+
+
+def _leading(text: str) -> str:
+    return text[:len(text) - len(text.lstrip())]
+
+
+def _trailing(text: str) -> str:
+    return text[len(text.rstrip()):]
+
+
+def _shown(space: str) -> str:
+    """Whitespace made visible: "a space", "a newline", "none", "2 spaces and a newline"."""
+    if not space:
+        return "none"
+    names = {" ": "space", "\n": "newline", "\t": "tab", "\u00a0": "no-break space"}
+    parts = []
+    for char in dict.fromkeys(space):
+        count = space.count(char)
+        name = names.get(char, f"U+{ord(char):04X}")
+        parts.append(f"a {name}" if count == 1 else f"{count} {name}s")
+    return " and ".join(parts)
