@@ -49,3 +49,15 @@ def test_whitespace_made_visible(space: str, shown: str) -> None:
     from ahenk.check.checks.spacing import _shown
 
     assert _shown(space) == shown
+
+
+@given(st.text(alphabet="ab əж1 ,.;:!?()[]«»“”\u00a0\u202f%s{}", max_size=25))
+def test_the_quick_look_changes_nothing(text: str) -> None:
+    """The two searches that skip most texts never skip one the rules would report."""
+    from ahenk.check.checks import spacing
+    from ahenk.check.checks._text import mask
+
+    masked = mask(text, fill="\ufffc")
+    full = [(kind, m.group(1), m.start(), m.end()) for kind, pattern, _ in spacing._RULES
+            for m in pattern.finditer(masked)]
+    assert [(k, mark, s, e) for k, mark, s, e, _ in spacing_problems(text)] == full

@@ -15,6 +15,7 @@ so are numbers (3,400; 10:30) and an ellipsis (a trailing " ..." is a quoted spe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -38,6 +39,11 @@ _RULES: tuple[tuple[str, regex.Pattern[str], str], ...] = (
     # two letters, a comma or semicolon, a letter: "sözlər,sözlər" (not 3,400 nor a.b)
     ("no space after", regex.compile(r"(?<=\p{L}\p{L})([,;])(?=\p{L})"), "{mark} "),
 )
+#: What every problem above has somewhere in the raw text (a superset: masking only takes
+#: matches away). Most texts have none, and two searches of the standard library's engine tell
+#: in some 5 µs, where the rules themselves take 12.
+_MAYBE_SPACED = re.compile(r"\s[,.;:!?)\]»”]|[(\[«“]\s")
+_MAYBE_UNSPACED = re.compile(r"[,;][^\W\d_]")
 #: Target languages whose typography puts a space before ; : ! ? or inside « ».
 _SPACED = frozenset({"fr"})
 
@@ -45,6 +51,8 @@ _SPACED = frozenset({"fr"})
 def spacing_problems(text: str) -> Iterator[tuple[str, str, int, int, str]]:
     """(kind, mark, start, end, expected) for each space too many or too few around
     punctuation in *text*, URLs, e-mail addresses and placeholders set aside."""
+    if _MAYBE_SPACED.search(text) is None and _MAYBE_UNSPACED.search(text) is None:
+        return
     masked = mask(text, fill="\ufffc")  # what is masked is neither word nor space
     for kind, pattern, expected in _RULES:
         for match in pattern.finditer(masked):
