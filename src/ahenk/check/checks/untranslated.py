@@ -1,4 +1,5 @@
-"""Untranslated units: an empty target, or a target that is still the source text."""
+"""Untranslated units: an empty target, a placeholder in its place ("xxx", "TODO", "???"), or a
+target that is still the source text."""
 
 from __future__ import annotations
 
@@ -29,11 +30,16 @@ class Untranslated(Check):
     name = "Untranslated"
     description = (
         "The unit has source text but no target, or an empty one (an untranslated PO entry, a "
-        "TMX unit without the target language, an empty XLIFF target)."
+        "TMX unit without the target language, an empty XLIFF target), or a placeholder where "
+        "the translation belongs: punctuation alone (\"???\", \"...\"), one letter typed over "
+        "and over (\"RRRRRRRR\"; not WWW), or a marker (TODO, TBD, FIXME, xxx) for a source "
+        "of two words or more."
     )
+    version = 2
     severity = Severity.ERROR
     needs_target = False
     related = ("pofilter: untranslated", "Weblate: translated (inverse)")
+    examples = (("en", "The report was published today.", "ru", "TODO"),)
 
     def applies(self, pair: Pair, context: CheckContext) -> bool:
         return pair.tgt_tag is not None and super().applies(pair, context)
@@ -44,6 +50,34 @@ class Untranslated(Check):
         if pair.target is None or pair.target.is_empty:
             what = "no target" if pair.target is None else "an empty target"
             yield self.finding(pair, f"the unit has {what} in {pair.tgt}")
+            return
+        junk = placeholder(pair)
+        if junk is not None:
+            yield self.finding(pair, f"the target is a placeholder, not a translation: «{junk}»",
+                               found=junk)
+
+
+#: What translators and tools type where a translation is still to come.
+_MARKERS = frozenset({"todo", "tbd", "fixme", "xxx", "tba"})
+_NOT_WORD = regex.compile(r"[\W_]+")
+
+
+def placeholder(pair: Pair) -> str | None:
+    """The target of *pair* when it holds a placeholder rather than a translation: nothing but
+    punctuation, one letter over and over (four times or more: WWW is a name), or a marker such
+    as TODO or xxx,
+    where the source has two words or more to translate. None otherwise."""
+    target = (pair.target_text or "").strip()
+    if not target or len(target) > 24 or len(_translatable_words(pair.source_text)) < 2:
+        return None
+    core = _NOT_WORD.sub("", target)
+    if not core:
+        return target  # ???, ..., ---
+    if core.isalpha() and len(core) >= 4 and len(set(core.casefold())) == 1:
+        return target  # RRRRRRRR, not WWW
+    if core.casefold() in _MARKERS and fold(target, pair.tgt) != fold(pair.source_text, pair.src):
+        return target
+    return None
 
 
 @register
@@ -91,16 +125,16 @@ def unchanged(pair: Pair) -> bool:
 
 def untranslated(pair: Pair) -> bool:
     """Whether *pair*'s target is its source left in place: the source text unchanged (as the
-    ``unchanged`` check judges it) or a text that reads as the source language (as
-    ``wrong-language`` judges it). The term and number checks ask it only when about to report
-    on the target, and stay silent then: the unit's one finding says all there is to say, and
-    the language detector is the dearer part."""
+    ``unchanged`` check judges it), a placeholder (as ``untranslated`` judges it) or a text that
+    reads as the source language (as ``wrong-language`` judges it). The term and number checks
+    ask it only when about to report on the target, and stay silent then: the unit's one
+    finding says all there is to say, and the language detector is the dearer part."""
     from ahenk.check.checks.language import JUDGED, diagnose
 
     target, tgt = pair.target_text, pair.tgt
     if not target or not tgt:
         return False
-    if unchanged(pair):
+    if unchanged(pair) or placeholder(pair) is not None:
         return True
     if tgt not in JUDGED:  # the languages wrong-language judges
         return False
