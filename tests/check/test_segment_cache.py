@@ -3,6 +3,7 @@ cache as without it, and a cache that cannot be used never costs the report."""
 
 from __future__ import annotations
 
+import marshal
 import os
 import time
 import warnings
@@ -110,7 +111,7 @@ def test_a_damaged_entry_is_found_afresh(tmp_path: Path) -> None:
     found = cache.matches("en", text, False, text, lambda: index.find(text))
     assert [m.concept for m in found]
     key = next(iter(cache._used))
-    cache._used[key] = ((10**6, 0, 0, 3),)  # no such concept
+    cache._used[key] = marshal.dumps(((10**6, 0, 0, 3),))  # no such concept
     again = cache.matches("en", text, False, text, lambda: index.find(text))
     assert [(m.concept, m.start, m.end) for m in again] == \
         [(m.concept, m.start, m.end) for m in found]
@@ -199,3 +200,14 @@ def test_a_run_answered_whole_by_the_cache_writes_nothing(tmp_path: Path) -> Non
         pass  # a subset of the answers, all from the file: nothing to write
     after = path.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_the_answers_kept_are_bounded(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ahenk.check import segment_cache
+
+    monkeypatch.setattr(segment_cache, "MAX_ENTRIES", 5)
+    plain = _report(None)
+    assert _report(tmp_path) == plain  # the answers past the bound are found, not kept
+    termbase = load_termbase(TERMBASE)
+    assert len(SegmentCache(tmp_path, termbase)._old) == 5
+    assert _report(tmp_path) == plain

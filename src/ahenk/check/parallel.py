@@ -331,6 +331,8 @@ def _serve(conn: Connection, checks: Sequence[Check], context: CheckContext,
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it ends us
     for other in inherited:  # the parent's ends: only the parent may hold them open
         other.close()
+    if context.segment_cache is not None:  # what this worker computes goes back to the parent
+        context.segment_cache.hand_on = True
     while True:
         try:
             blob = conn.recv_bytes()

@@ -39,11 +39,15 @@ from ahenk.termbase.model import Termbase
 
 #: The folder's name where the CLI puts it (beside the configuration, else here).
 FOLDER = ".ahenk_cache"
-#: Answers a file holds at most (some 60 bytes each on disk).
-MAX_ENTRIES = 2_000_000
+#: Answers a run keeps and a file holds at most: a bound on the memory the cache takes, whatever
+#: the input's size (some 165 bytes an answer in memory, 90 on disk; a unit asks three or four
+#: answers, so some 170,000 units are cached whole, about 100 MB, and a larger input in part).
+MAX_ENTRIES = 600_000
 #: Cache files kept in a folder (one per termbase and ahenk version).
 FILES_KEPT = 4
-_MAGIC = "ahenk-segment-cache-1"
+_MAGIC = "ahenk-segment-cache-2"
+#: The packed answer "nothing found", shared by every such entry.
+_NONE = b""
 #: What the matcher and the near-miss finder rest on besides ahenk: their versions are part of
 #: the fingerprint.
 _LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "pyahocorasick", "rapidfuzz", "regex")
@@ -94,9 +98,10 @@ class SegmentCache:
         self._concepts = list(termbase.concepts)
         self._ids = {id(term): (ci, ti) for ci, concept in enumerate(self._concepts)
                      for ti, term in enumerate(concept.terms)}
-        self._loaded: dict[bytes, _Raw] | None = None  # the file's answers, once asked
-        self._used: dict[bytes, _Raw] = {}  # this run's answers, found or computed
-        self._fresh: dict[bytes, _Raw] = {}  # computed here and not yet handed on (workers)
+        self._loaded: dict[bytes, bytes] | None = None  # the file's answers, once asked
+        self._used: dict[bytes, bytes] = {}  # this run's answers, found or computed
+        self._fresh: dict[bytes, bytes] = {}  # computed, for a worker to hand on
+        self.hand_on = False  # set in a worker process: keep what it computes in _fresh
         self._computed = 0  # answers this run added (here or in its workers)
         self.hits = self.misses = 0
 
@@ -148,31 +153,53 @@ class SegmentCache:
                        search[start:end], kind, corrected)
 
     def _answer(self, key: bytes) -> _Raw | None:
-        raw = self._used.get(key)
-        if raw is None:
-            raw = self._old.get(key)
-            if raw is None:
+        packed = self._used.get(key)
+        if packed is None:
+            packed = self._old.get(key)
+            if packed is None:
                 self.misses += 1
                 return None
-            self._used[key] = raw
+            if len(self._used) < MAX_ENTRIES:
+                self._used[key] = packed
         self.hits += 1
-        return raw
+        if packed is _NONE:
+            return ()
+        try:
+            raw = marshal.loads(packed)
+        except (EOFError, ValueError, TypeError):
+            return None  # a damaged entry: found afresh
+        return raw if isinstance(raw, tuple) else None
 
     def _remember(self, key: bytes, raw: _Raw) -> None:
-        self._used[key] = self._fresh[key] = raw
+        """Keep *raw*, packed (an answer of nothing, the most common, is one shared object),
+        while the run holds fewer than :data:`MAX_ENTRIES`: memory stays bounded on any
+        input, and a memory larger than that is cached in part."""
+        if len(self._used) >= MAX_ENTRIES:
+            return
+        packed = marshal.dumps(raw) if raw else _NONE
+        self._used[key] = packed
+        if self.hand_on:
+            self._fresh[key] = packed
         self._computed += 1
 
     # -- worker processes -------------------------------------------------------------------------
 
-    def take_fresh(self) -> dict[bytes, _Raw]:
+    def take_fresh(self) -> dict[bytes, bytes]:
         """The answers computed since the last call (a worker sends them with its findings)."""
         fresh, self._fresh = self._fresh, {}
         return fresh
 
-    def absorb(self, answers: dict[bytes, _Raw]) -> None:
-        """Answers a worker computed, kept as this run's."""
-        self._used.update(answers)
-        self._computed += len(answers)
+    def absorb(self, answers: dict[bytes, bytes]) -> None:
+        """Answers a worker computed, kept as this run's (within :data:`MAX_ENTRIES`)."""
+        room = MAX_ENTRIES - len(self._used)
+        if room <= 0:
+            return
+        for key, packed in answers.items():
+            if room <= 0:
+                break
+            self._used[key] = _NONE if packed == _NONE else packed
+            room -= 1
+            self._computed += 1
 
     # -- the file ---------------------------------------------------------------------------------
 
@@ -181,12 +208,12 @@ class SegmentCache:
         _ = self._old
 
     @property
-    def _old(self) -> dict[bytes, _Raw]:
+    def _old(self) -> dict[bytes, bytes]:
         if self._loaded is None:
             self._loaded = self._load()
         return self._loaded
 
-    def _load(self) -> dict[bytes, _Raw]:
+    def _load(self) -> dict[bytes, bytes]:
         try:
             data = self.path.read_bytes()
         except FileNotFoundError:
@@ -212,11 +239,11 @@ class SegmentCache:
         answer came from the file (a repeated CI run leaves it as it was, even read-only)."""
         if not self._computed:
             return
-        entries = dict(self._used)
-        for key, raw in self._old.items():
+        entries = self._used  # this run's first, then the file's others: no copy of either
+        for key, packed in self._old.items():
             if len(entries) >= MAX_ENTRIES:
                 break
-            entries.setdefault(key, raw)
+            entries.setdefault(key, packed)
         try:
             _make_folder(self.folder)
             with atomic_write(self.path, "wb", encoding=None, newline=None) as handle:
