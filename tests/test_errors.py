@@ -29,4 +29,3 @@ def test_error_pickles_whole(error: AhenkError):
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is type(error)
     assert (str(copy), copy.args, vars(copy)) == (str(error), error.args, vars(error))
-
