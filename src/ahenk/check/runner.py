@@ -29,8 +29,7 @@ import gc
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 from typing import IO
 
 from ahenk.check import baseline as baseline_module
@@ -41,49 +40,26 @@ from ahenk.check.config import path_ignores
 from ahenk.check.finding import Finding, Report, Side, summarize
 from ahenk.check.found import Found, StoredFindings, collect
 from ahenk.check.parallel import resolve_jobs, unit_runner
+from ahenk.check.reading import Input, expand_paths, monolingual, read_store, stream
 from ahenk.check.registry import selected
 from ahenk.check.segment_cache import open_cache
 from ahenk.check.signature import signature
-from ahenk.check.stdin import Inputs, standard_input
+from ahenk.check.stdin import standard_input
 from ahenk.check.stream import file_pairs, position
 from ahenk.check.suppress import Mark
 from ahenk.diagnostics import Severity
-from ahenk.errors import UsageError
 from ahenk.formats import registry
-from ahenk.formats.registry import FormatHandler, Kind, UnitReader
+from ahenk.formats.registry import Kind, UnitReader
 from ahenk.model.langtag import LanguageTag, parse_language
 from ahenk.model.unit import Store
 from ahenk.termbase.model import Termbase
-
-#: What ``ahenk check`` reads: anything with translations (not termbases).
-CHECKABLE = (Kind.BILINGUAL, Kind.MULTILINGUAL, Kind.MONOLINGUAL)
 
 
 def _lang(tag: str | LanguageTag | None) -> LanguageTag | None:
     return parse_language(tag) if tag else None
 
 
-def _monolingual(store: Store) -> bool:
-    """Whether *store* holds sources only (plain text): then nothing is "untranslated"."""
-    if store.format:
-        try:
-            return registry.get(store.format).kind is Kind.MONOLINGUAL
-        except UsageError:
-            pass
-    return not store.header.target_langs and not any(unit.targets for unit in store)
-
-
-@dataclass
-class _Input:
-    """One file to check: its units, whether it is monolingual, and (``--changed-since``) the
-    ``id()`` of its units added or changed since that revision."""
-
-    reader: UnitReader
-    monolingual: bool
-    changed: set[int] | None = None
-
-
-def _run(inputs: Iterable[_Input], checks: Sequence[Check], context: CheckContext,
+def _run(inputs: Iterable[Input], checks: Sequence[Check], context: CheckContext,
          src_lang: LanguageTag | None, tgt_lang: LanguageTag | None, jobs: int,
          found: Found) -> tuple[int, list[str]]:
     """Every check over *inputs*, pair by pair as they stream, the findings put in *found*:
@@ -153,7 +129,7 @@ def _unique(entries: Iterable[tuple[Finding, Mark]]) -> Iterator[tuple[Finding, 
         yield finding, mark
 
 
-def _check(inputs: Iterable[_Input], termbase: Termbase | None, *,
+def _check(inputs: Iterable[Input], termbase: Termbase | None, *,
            select: Iterable[str] | str | None, ignore: Iterable[str] | str | None,
            src_lang: LanguageTag | None, tgt_lang: LanguageTag | None,
            severity: Mapping[str, Severity | str] | None,
@@ -269,7 +245,7 @@ def check_stores(stores: Sequence[Store], termbase: Termbase | None = None, *,
     """
     source, target = _lang(src_lang), _lang(tgt_lang)
 
-    def inputs() -> Iterator[_Input]:
+    def inputs() -> Iterator[Input]:
         for store in stores:
             changed = None
             if changed_since is not None:
@@ -277,7 +253,7 @@ def check_stores(stores: Sequence[Store], termbase: Termbase | None = None, *,
                     store, changed_since,
                     lambda path, fmt=store.format: read_store(path, fmt, source, target,
                                                               encoding))
-            yield _Input(UnitReader.of_store(store), _monolingual(store), changed)
+            yield Input(UnitReader.of_store(store), monolingual(store), changed)
 
     return _check(inputs(), termbase, select=select, ignore=ignore, src_lang=source,
                   tgt_lang=target, severity=severity, per_path_ignores=per_path_ignores,
@@ -344,65 +320,6 @@ def check_store(store: Store, termbase: Termbase | None = None, *,
                         tgt_lang=tgt_lang)
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files as given; directories walked for files a checkable format claims by extension."""
-    extensions = tuple("." + ext for h in registry.handlers() if h.kind in CHECKABLE
-                       for ext in h.extensions)
-    out: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*")
-                              if p.is_file() and p.name.lower().endswith(extensions)))
-        elif path.exists():
-            out.append(path)
-        else:
-            raise UsageError(f"{path}: no such file or directory")
-    if not out:
-        raise UsageError("no files to check")
-    return out
-
-
-def read_store(path: str | os.PathLike[str], from_format: str | None = None,
-               src_lang: LanguageTag | None = None,
-               tgt_lang: LanguageTag | None = None, encoding: str | None = None) -> Store:
-    """Read one file to check. The language options go to a reader that declares them in its
-    ``read_options`` (PO, TSV, text); others (TMX, XLIFF) read the languages from the file.
-    So does *encoding*: the XML formats declare their own."""
-    handler = registry.detect(path, from_format, CHECKABLE)
-    store = registry.read(path, handler.name, CHECKABLE,
-                          **_read_options(handler, src_lang, tgt_lang, encoding))
-    if store.origin is None:
-        store.origin = os.fspath(path)
-    return store
-
-
-def _read_options(handler: FormatHandler, src_lang: LanguageTag | None,
-                  tgt_lang: LanguageTag | None, encoding: str | None = None) -> dict[str, str]:
-    options = {k: v.tag for k, v in (("src_lang", src_lang), ("tgt_lang", tgt_lang))
-               if v is not None and k in handler.read_options}
-    if encoding is not None and "encoding" in handler.read_options:
-        options["encoding"] = encoding
-    return options
-
-
-def _stream(paths: Iterable[Path], from_format: str | None, src_lang: LanguageTag | None,
-            tgt_lang: LanguageTag | None, encoding: str | None = None,
-            inputs: Inputs | None = None) -> Iterator[_Input]:
-    """Each file opened when its turn comes, its units streamed where the format allows;
-    standard input's spool known by its name in *inputs*."""
-    for path in paths:
-        handler = registry.detect(path, from_format, CHECKABLE)
-        reader = registry.iter_units(path, handler.name, CHECKABLE,
-                                     **_read_options(handler, src_lang, tgt_lang, encoding))
-        if inputs is not None:
-            reader = inputs.named(path, reader)
-        if reader.store is not None:
-            yield _Input(reader, _monolingual(reader.store))
-        else:
-            yield _Input(reader, handler.kind is Kind.MONOLINGUAL)
-
-
 def check_paths(paths: Iterable[str | os.PathLike[str]],
                 glossary: str | os.PathLike[str] | Termbase | None = None, *,
                 src_lang: str | LanguageTag | None = None,
@@ -448,7 +365,7 @@ def check_paths(paths: Iterable[str | os.PathLike[str]],
                                 changed_since=changed_since, baseline=baseline,
                                 write_baseline=write_baseline, jobs=jobs, encoding=encoding,
                                 cache_dir=cache_dir)
-        return _check(_stream(files, from_format, source, target, encoding, inputs), termbase,
+        return _check(stream(files, from_format, source, target, encoding, inputs), termbase,
                       select=select,
                       ignore=ignore, src_lang=source, tgt_lang=target, severity=severity,
                       per_path_ignores=per_path_ignores, root=root, baseline=baseline,

@@ -14,7 +14,8 @@ from typing import TextIO, cast
 import click
 
 from ahenk.check.config import Config, discover, load_config, parse_severity_overrides
-from ahenk.check.runner import CHECKABLE, check_paths
+from ahenk.check.reading import CHECKABLE
+from ahenk.check.runner import check_paths
 from ahenk.cli.options import output_format
 from ahenk.errors import EncodingError
 from ahenk.formats.registry import handlers
