@@ -26,6 +26,10 @@ from ahenk.errors import FormatError, UsageError
 #: File names looked for in each folder, in order of precedence.
 CONFIG_FILES = ("ahenk.toml", "pyproject.toml")
 
+#: The cache's folder (:mod:`ahenk.check.segment_cache`) where ``ahenk check`` puts it: beside
+#: the configuration file, else in the current directory.
+CACHE_FOLDER = ".ahenk_cache"
+
 #: Every key the table may have, with what it holds (documented in docs/checks.md from here).
 KEYS: dict[str, str] = {
     "glossary": "termbase file to check terminology against (path, relative to the config file)",
@@ -81,7 +85,7 @@ class Config:
         if not enabled or (explicit is None and not self.cache):
             return None
         folder = explicit or os.environ.get("AHENK_CACHE_DIR") or self.cache_dir
-        return folder or os.fspath(self.root / ".ahenk_cache")
+        return folder or os.fspath(self.root / CACHE_FOLDER)
 
 
 def path_ignores(file: str | None, patterns: Mapping[str, Iterable[str]],

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from ahenk.check.base import Check
 from ahenk.check.baseline import BASELINE_VERSION
-from ahenk.check.config import CONFIG_FILES, KEYS
+from ahenk.check.config import CACHE_FOLDER, CONFIG_FILES, KEYS
 from ahenk.check.registry import all_checks, get
-from ahenk.check.segment_cache import FOLDER
 
 _LANGUAGE_NAMES = {"en": "English", "az": "Azerbaijani", "ru": "Russian", "tr": "Turkish"}
 
@@ -134,7 +133,7 @@ def usage() -> list[str]:
         "### The cache", "",
         "Finding the terms of each segment, inflected and misspelt, is most of what a run "
         "costs. `ahenk check` keeps what it found per segment in a folder (by default "
-        f"`{FOLDER}` beside the configuration file, or in the current directory; "
+        f"`{CACHE_FOLDER}` beside the configuration file, or in the current directory; "
         "`--cache-dir DIR`, `$AHENK_CACHE_DIR` or `cache-dir` set another; `--no-cache` or "
         "`cache = false` none), one file per termbase content, ahenk source and version of "
         "the morphology libraries, each answer under a hash of its language and text. A run "
@@ -142,7 +141,7 @@ def usage() -> list[str]:
         "for them; every check still runs on every unit, and the report is the same as "
         "without the cache. The folder holds a `.gitignore` of `*` and a `CACHEDIR.TAG`. In "
         "CI, keep the folder between runs (GitHub Actions: `actions/cache` with `path: "
-        f"{FOLDER}` and a key of the glossary's hash). A file that cannot be read or written "
+        f"{CACHE_FOLDER}` and a key of the glossary's hash). A file that cannot be read or written "
         "is a warning, never a failed run.", "",
         "### pre-commit", "",
         "The repository's `.pre-commit-hooks.yaml` defines the hook `ahenk-check` for "

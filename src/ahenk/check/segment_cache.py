@@ -37,8 +37,6 @@ from ahenk.io import atomic_write
 from ahenk.termbase.match import TermMatch
 from ahenk.termbase.model import Termbase
 
-#: The folder's name where the CLI puts it (beside the configuration, else here).
-FOLDER = ".ahenk_cache"
 #: Answers a run keeps and a file holds at most: a bound on the memory the cache takes, whatever
 #: the input's size (some 165 bytes an answer in memory, 90 on disk; a unit asks three or four
 #: answers, so some 170,000 units are cached whole, about 100 MB, and a larger input in part).
@@ -103,7 +101,6 @@ class SegmentCache:
         self._fresh: dict[bytes, bytes] = {}  # computed, for a worker to hand on
         self.hand_on = False  # set in a worker process: keep what it computes in _fresh
         self._computed = 0  # answers this run added (here or in its workers)
-        self.hits = self.misses = 0
 
     # -- answers ----------------------------------------------------------------------------------
 
@@ -157,11 +154,9 @@ class SegmentCache:
         if packed is None:
             packed = self._old.get(key)
             if packed is None:
-                self.misses += 1
                 return None
             if len(self._used) < MAX_ENTRIES:
                 self._used[key] = packed
-        self.hits += 1
         if packed is _NONE:
             return ()
         try:

@@ -53,13 +53,12 @@ def matches(context: CheckContext, text: str, lang: str | None, *,
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
         search = plain(text)
+
+        def find() -> list[TermMatch]:  # the index is built only when no cache answers
+            return term_index(context, lang).find(search, nested=nested)
+
         cache = context.segment_cache
-        if cache is None:
-            memo[key] = term_index(context, lang).find(search, nested=nested)
-        else:  # the index is built only when the cache has no answer
-            memo[key] = cache.matches(
-                lang, text, nested, search,
-                lambda: term_index(context, lang).find(search, nested=nested))
+        memo[key] = find() if cache is None else cache.matches(lang, text, nested, search, find)
     return memo[key]
 
 
